@@ -1,0 +1,3 @@
+from lnrev.cli import main
+
+main()

@@ -1,0 +1,126 @@
+"""Numbers and sentences for people: rounding, units and rates in the indicator's own terms.
+
+Rounding happens here and only here; JSON carries the unrounded values. A rate reads as the
+indicator does: "+4.19 pp/yr" for a linear pace of a share in %, "+7.1 %/yr" for compound growth.
+No rich in this module, so that every view (table, gap, and later CSV or Markdown) shares it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lnrev.assess import Assessment, Verdict
+from lnrev.timeline import iso
+
+VERDICT_LABELS = {verdict: verdict.value.replace("_", " ") for verdict in Verdict}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: str) -> str:
+    """Text from the targets file with control characters (ANSI escapes included) removed."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+
+
+def number(value: float | None) -> str:
+    """A value rounded for reading: two decimals, trailing zeros dropped; tiny or huge in e-form."""
+    if value is None:
+        return "—"
+    if value != 0 and not 0.01 <= abs(value) < 1e9:
+        return f"{value:.3g}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def signed(value: float | None) -> str:
+    if value is None:
+        return "—"
+    text = number(value)
+    return text if text.startswith("-") or text == "0" else f"+{text}"
+
+
+def with_unit(value: float | None, unit: str) -> str:
+    """56.8% for a share, 650 Mt for a quantity with a unit, the bare number without one."""
+    if value is None:
+        return "—"
+    unit = plain(unit)
+    if unit in ("%", ""):
+        return f"{number(value)}{unit}"
+    return f"{number(value)} {unit}"
+
+
+def shown_unit(assessment: Assessment) -> str:
+    """The unit values are shown in: a change target is reported in cumulative %."""
+    if assessment.kind in ("change", "growth"):
+        return "%"
+    return assessment.unit
+
+
+def change_unit(assessment: Assessment) -> str:
+    """The unit of a linear pace: percentage points for a share in %, else the unit a year."""
+    unit = shown_unit(assessment)
+    return "pp" if unit == "%" else plain(unit)
+
+
+def required_rate(assessment: Assessment, per: str = "/yr") -> str:
+    """The annual pace still needed, in the terms of the target's method."""
+    m = assessment.measures
+    return _rate(assessment, m.required_change_per_year, m.required_growth_per_year, per)
+
+
+def actual_rate(assessment: Assessment, per: str = "/yr") -> str:
+    """The annual pace so far, in the terms of the target's method."""
+    m = assessment.measures
+    return _rate(assessment, m.actual_change_per_year, m.actual_growth_per_year, per)
+
+
+def _rate(assessment: Assessment, change: float | None, growth: float | None, per: str) -> str:
+    if assessment.method is None:
+        return "—"
+    if assessment.method == "linear":
+        return "—" if change is None else f"{signed(change)} {change_unit(assessment)}{per}".strip()
+    return "—" if growth is None else f"{signed(growth * 100)} %{per}"
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{share * 100:.0f}%"
+
+
+def summary_line(counts: dict[str, int]) -> str:
+    """ "3 targets: 1 met, 1 on track, 1 insufficient data": the verdicts that occur."""
+    total = sum(counts.values())
+    parts = [f"{n} {VERDICT_LABELS[Verdict(v)]}" for v, n in counts.items() if n]
+    noun = "target" if total == 1 else "targets"
+    return f"{total} {noun}" + (": " + ", ".join(parts) if parts else "")
+
+
+def goal_text(assessment: Assessment) -> str:
+    """The target in words: "56.8% by 2025-12-31", "-13.5% vs 2020-12-31 by 2025-12-31"."""
+    a = assessment
+    value, by = with_unit(a.target.value, shown_unit(a)), iso(a.target.at)
+    if a.kind == "growth":
+        return f"{value} a year on average from {iso(a.baseline.at)} to {by}"
+    if a.kind == "change":
+        return f"{signed(a.target.value)}% vs {iso(a.baseline.at)} by {by}"
+    if a.kind == "bound":
+        return f"{'at most' if a.direction == 'decrease' else 'at least'} {value} until {by}"
+    return f"{value} by {by}"
+
+
+def in_words(assessment: Assessment) -> str:
+    """What the numbers mean, in one sentence an analyst could paste into a report."""
+    a = assessment
+    goal = goal_text(a)
+    if a.latest is None or a.latest.value is None:
+        return f"aims at {goal}; no observation yet"
+    latest = f"{with_unit(a.latest.value, shown_unit(a))} on {iso(a.latest.at)}"
+    if a.kind == "bound":
+        return f"must stay {goal}; latest {latest}"
+    if a.verdict is Verdict.MET:
+        return f"reached {goal} (latest {latest})"
+    if a.verdict is Verdict.MISSED:
+        return f"missed {goal}: latest {latest}"
+    sentence = f"needs {required_rate(a, ' a year')} from {iso(a.latest.at)} to reach {goal}"
+    if actual_rate(a) != "—":
+        sentence += f"; the pace so far is {actual_rate(a, ' a year')}"
+    return sentence

@@ -1,0 +1,34 @@
+"""Exit codes and the domain errors the commands turn into them (contract section 7)."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    CHECK_FAILED = 1
+    USAGE = 2
+    BAD_INPUT = 3
+
+
+class LnrevError(Exception):
+    """An error a user can act on: printed as its lines, no traceback, with its exit code."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+class BadInput(LnrevError):
+    """The targets file cannot be read, parsed or validated: every problem, one line each."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+class UsageError(LnrevError):
+    """The command line asks for something that does not exist (e.g. an unknown target id)."""
+
+    exit_code = ExitCode.USAGE

@@ -1,0 +1,219 @@
+"""The command line: output, JSON shape (contract section 5) and exit codes (section 7)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lnrev import __version__
+from lnrev.cli import app
+
+runner = CliRunner()
+
+ASSESSMENT_KEYS = [
+    "id", "name", "unit", "kind", "binding", "direction", "method", "baseline", "latest", "target",
+    "gap", "progress", "time_elapsed", "years_left", "actual_change_per_year",
+    "actual_growth_per_year", "required_change_per_year", "required_growth_per_year", "projected",
+    "ratio", "verdict", "note",
+]  # fmt: skip
+VERDICTS = [
+    "met", "on_track", "acceleration_needed", "limited_progress", "deterioration", "missed",
+    "insufficient_data",
+]  # fmt: skip
+
+TWO_TARGETS = """
+    [plan]
+    name = "Test plan"
+    period = "2021-2025"
+
+    [targets.share]
+    name = "A share"
+    unit = "%"
+    binding = true
+    target = { value = 50, by = 2025 }
+    observations = [
+      { at = 2020, value = 40, source = "Bureau, 2021" },
+      { at = 2023, value = 46, source = { publisher = "Bureau", title = "Communiqué", date = 2024-02-28 } },
+    ]
+
+    [targets.later]
+    name = "Nothing yet"
+    target = { value = 1, by = 2030 }
+"""
+AS_OF = "2026-11-23"
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_status_json_follows_the_contract(write_targets):
+    write_targets(TWO_TARGETS)
+    result = invoke("status", "--json", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert list(document) == ["schema_version", "as_of", "file", "plan", "summary", "targets"]
+    assert document["schema_version"] == 1
+    assert document["as_of"] == AS_OF
+    assert document["file"] == "targets.toml"
+    assert document["plan"] == {"name": "Test plan", "period": "2021-2025"}
+    assert list(document["summary"]) == VERDICTS
+    assert document["summary"]["on_track"] == 1 and document["summary"]["insufficient_data"] == 1
+    assert sum(document["summary"].values()) == 2
+    share, later = document["targets"]
+    assert list(share) == ASSESSMENT_KEYS
+    assert share["baseline"] == {"at": "2020-12-31", "value": 40}
+    assert share["latest"] == {"at": "2023-12-31", "value": 46}
+    assert share["target"] == {"by": "2025-12-31", "value": 50}
+    assert share["binding"] is True and share["method"] == "linear" and share["direction"] == "increase"
+    assert share["ratio"] == pytest.approx((6 / 3) / (10 / 5), abs=1e-9)
+    assert share["verdict"] == "on_track"
+    assert later["latest"] is None and later["verdict"] == "insufficient_data"
+    assert later["note"] == "no observation known as of 2026-11-23"
+
+
+def test_gap_json_adds_schema_version_as_of_and_history(write_targets):
+    write_targets(TWO_TARGETS)
+    result = invoke("gap", "share", "--json", "--as-of", "2022-06-30")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert list(document) == ["schema_version", "as_of", *ASSESSMENT_KEYS, "history"]
+    assert document["history"] == [
+        {"at": "2020-12-31", "value": 40, "considered": True, "source": "Bureau, 2021"},
+        {
+            "at": "2023-12-31",
+            "value": 46,
+            "considered": False,
+            "source": {"title": "Communiqué", "publisher": "Bureau", "date": "2024-02-28"},
+        },
+    ]
+    assert document["verdict"] == "insufficient_data"
+
+
+def test_status_table(write_targets):
+    write_targets(TWO_TARGETS)
+    result = invoke("status", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "A share" in out and "share · binding" in out
+    assert "46%" in out and "2023-12-31" in out and "50%" in out
+    assert "+2 pp/yr" in out  # required (50 - 46) / 2 and pace so far (46 - 40) / 3
+    assert "on track" in out and "insufficient data" in out
+    assert "file: targets.toml · as of 2026-11-23 · method: linear" in out
+    assert "2 targets: 1 on track, 1 insufficient data" in out
+    assert "\x1b[" not in out  # no escape codes when not on a terminal
+
+
+def test_gap_in_plain_words(write_targets):
+    write_targets(TWO_TARGETS)
+    result = invoke("gap", "share", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert "needs +2 pp a year from 2023-12-31 to reach 50% by 2025-12-31;" in result.stdout
+    assert "the pace so far is +2 pp a year" in result.stdout
+    assert "Bureau, “Communiqué”, 2024-02-28" in result.stdout
+    assert "method: linear; thresholds: on track >= 0.95" in result.stdout
+
+
+def test_unknown_target_id_exits_2_with_did_you_mean(write_targets):
+    write_targets(TWO_TARGETS)
+    result = invoke("gap", "shar")
+    assert result.exit_code == 2
+    assert result.stderr == "error: no target 'shar' in targets.toml (did you mean 'share'?)\n"
+
+
+def test_bad_input_exits_3_with_every_problem(write_targets):
+    write_targets(TWO_TARGETS.replace("value = 50,", "value = 'x',").replace('name = "Nothing yet"', ""))
+    for command in (["status"], ["status", "--json"], ["gap", "share"]):
+        result = invoke(*command)
+        assert result.exit_code == 3
+        assert result.stdout == ""
+        assert result.stderr.splitlines() == [
+            "targets.toml:10: targets.share.target.value: expected a number, got 'x'",
+            "targets.toml:16: targets.later.name: missing required key",
+        ]
+        assert "Traceback" not in result.output
+
+
+def test_missing_file_exits_3():
+    result = invoke("status", "--file", "nowhere.toml")
+    assert result.exit_code == 3
+    assert result.stderr == "nowhere.toml: no such file\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["status", "--bogus"], ["status", "--as-of", "2025-13-01"], ["status", "--as-of", "soon"], ["gap"], ["frobnicate"]],
+)
+def test_usage_errors_exit_2(args):
+    assert invoke(*args).exit_code == 2
+
+
+def test_as_of_accepts_a_year_for_its_last_day(write_targets):
+    write_targets(TWO_TARGETS)
+    result = invoke("status", "--json", "--as-of", "2023")
+    assert json.loads(result.stdout)["as_of"] == "2023-12-31"
+
+
+def test_file_option_and_environment(write_targets, monkeypatch):
+    path = write_targets(TWO_TARGETS, name="elsewhere.toml")
+    result = invoke("status", "--json", "-f", str(path))
+    assert json.loads(result.stdout)["file"] == str(path)
+    monkeypatch.setenv("LNREV_FILE", str(path))
+    result = invoke("status", "--json")
+    assert json.loads(result.stdout)["file"] == str(path)
+
+
+def test_the_embedded_default_is_used_when_nothing_else_is_found():
+    result = invoke("status", "--json", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["file"] == "embedded:targets.toml"
+    assert "clean-energy" in [target["id"] for target in document["targets"]]
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"lnrev {__version__}\n"
+
+
+@pytest.mark.parametrize("command", [[], ["status"], ["gap"]])
+def test_every_command_has_help_with_an_example(command):
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
+    assert "Example" in result.stdout
+    if command:
+        assert "--as-of" in result.stdout and "--json" in result.stdout and "--file" in result.stdout
+
+
+def _installed_lnrev() -> str:
+    script = Path(sys.executable).with_name("lnrev")
+    assert script.exists(), "lnrev is not installed in this environment (run through uv run)"
+    return str(script)
+
+
+def test_installed_command_in_a_subprocess(write_targets, tmp_path):
+    write_targets(TWO_TARGETS)
+    done = subprocess.run(
+        [_installed_lnrev(), "status", "--json", "--as-of", AS_OF],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["summary"]["on_track"] == 1
+    failed = subprocess.run(
+        [_installed_lnrev(), "gap", "nope"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert failed.returncode == 2
+    assert "Traceback" not in failed.stderr
+
+
+def test_python_dash_m(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "lnrev", "--version"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert done.returncode == 0
+    assert done.stdout == f"lnrev {__version__}\n"

@@ -68,7 +68,7 @@ def test_yoy_chains_over_every_observation_whatever_as_of_says(assess_text):
 
 
 def test_change_with_the_compound_method(assess_text):
-    a = assess_text(ENERGY_INTENSITY.replace('binding = true', 'method = "compound"'))
+    a = assess_text(ENERGY_INTENSITY.replace("binding = true", 'method = "compound"'))
     cagr = (88.4 / 100) ** (1 / 4) - 1
     assert a.measures.projected == pytest.approx(88.4 * (1 + cagr) - 100, abs=TOL)
     assert a.measures.ratio == pytest.approx(-cagr / abs((86.5 / 100) ** (1 / 5) - 1), abs=TOL)
@@ -105,7 +105,9 @@ def test_growth_target_on_its_index(assess_text):
     assert m.actual_change_per_year is None and m.required_change_per_year is None
     assert m.actual_growth_per_year == pytest.approx(realized / 100, abs=TOL)
     target_index = 100 * 1.06**5  # 133.82
-    assert m.required_growth_per_year == pytest.approx((target_index / index) ** (1 / 2) - 1, abs=TOL)
+    assert m.required_growth_per_year == pytest.approx(
+        (target_index / index) ** (1 / 2) - 1, abs=TOL
+    )
     assert m.progress == pytest.approx((index - 100) / (target_index - 100), abs=TOL)
     assert m.ratio == pytest.approx((realized / 100) / 0.06, abs=TOL)  # 0.7307
     assert a.verdict is Verdict.ACCELERATION_NEEDED
@@ -115,12 +117,15 @@ def test_growth_target_on_its_index(assess_text):
 
 def test_growth_tolerance_loosens_the_rate(assess_text):
     full = GDP_2021_2025.replace(
-        "{ at = 2023, rate = 5.3 },", "{ at = 2023, rate = 5.3 }, { at = 2024, rate = 5.1 }, { at = 2025, rate = 3.7 },"
+        "{ at = 2023, rate = 5.3 },",
+        "{ at = 2023, rate = 5.3 }, { at = 2024, rate = 5.1 }, { at = 2025, rate = 3.7 },",
     )
     # index at the end of 2025: 100 * 1.058 * 1.021 * 1.053 * 1.051 * 1.037 = 123.97, short of
     # 100 * 1.06 ** 5 = 133.82 but above 100 * 1.04 ** 5 = 121.67 (rate 6 less tolerance 2)
     assert assess_text(full).verdict is Verdict.MISSED
-    assert assess_text(full.replace('unit = "%"', 'unit = "%"\ntolerance = 2')).verdict is Verdict.MET
+    assert (
+        assess_text(full.replace('unit = "%"', 'unit = "%"\ntolerance = 2')).verdict is Verdict.MET
+    )
 
 
 def test_one_year_growth_target(assess_text):
@@ -172,7 +177,9 @@ UNEMPLOYMENT = """
 
 
 def test_bound_within_so_far_is_on_track(assess_text):
-    a = assess_text(UNEMPLOYMENT.format(observations="{ at = 2020, value = 5.9 }, { at = 2022, value = 5.2 }"))
+    a = assess_text(
+        UNEMPLOYMENT.format(observations="{ at = 2020, value = 5.9 }, { at = 2022, value = 5.2 }")
+    )
     # 2020 lies before `from`, so its 5.9 does not count
     assert [entry.considered for entry in a.history] == [False, True]
     assert a.direction == "decrease"
@@ -186,13 +193,17 @@ def test_bound_within_so_far_is_on_track(assess_text):
 
 
 def test_bound_breached_is_missed(assess_text):
-    a = assess_text(UNEMPLOYMENT.format(observations="{ at = 2022, value = 5.6 }, { at = 2023, value = 5.2 }"))
+    a = assess_text(
+        UNEMPLOYMENT.format(observations="{ at = 2022, value = 5.6 }, { at = 2023, value = 5.2 }")
+    )
     assert a.verdict is Verdict.MISSED
     assert a.note == "2022-12-31: above the ceiling of 5.5"
 
 
 def test_bound_kept_to_the_deadline_is_met(assess_text):
-    a = assess_text(UNEMPLOYMENT.format(observations="{ at = 2023, value = 5.2 }, { at = 2025, value = 5.2 }"))
+    a = assess_text(
+        UNEMPLOYMENT.format(observations="{ at = 2023, value = 5.2 }, { at = 2025, value = 5.2 }")
+    )
     assert a.verdict is Verdict.MET
 
 

@@ -38,9 +38,13 @@ def test_clean_energy_by_hand(assess_text):
     pace = (50.5 - 49.5) / (T_L - T_B)  # 1 point in 68/366 of a year = 5.3824
     assert m.actual_change_per_year == pytest.approx(pace, abs=TOL)
     assert m.actual_change_per_year == pytest.approx(366 / 68, abs=TOL)
-    assert m.actual_growth_per_year == pytest.approx((50.5 / 49.5) ** (1 / (T_L - T_B)) - 1, abs=TOL)
+    assert m.actual_growth_per_year == pytest.approx(
+        (50.5 / 49.5) ** (1 / (T_L - T_B)) - 1, abs=TOL
+    )
     assert m.required_change_per_year == pytest.approx(6.3 / (T - T_L), abs=TOL)  # 4.1924
-    assert m.required_growth_per_year == pytest.approx((56.8 / 50.5) ** (1 / (T - T_L)) - 1, abs=TOL)
+    assert m.required_growth_per_year == pytest.approx(
+        (56.8 / 50.5) ** (1 / (T - T_L)) - 1, abs=TOL
+    )
     assert m.projected == pytest.approx(50.5 + pace * (T - T_L), abs=TOL)  # 58.59
     even_pace = (56.8 - 49.5) / (T - T_B)  # 4.3233 a year from the baseline
     assert m.ratio == pytest.approx(pace / even_pace, abs=TOL)  # 1.2450
@@ -85,7 +89,12 @@ def test_met_before_the_deadline(assess_text):
 
 def test_met_takes_precedence_over_a_low_ratio(assess_text):
     # reached 50 exactly, even though the pace was slow (rule 2 before rule 5)
-    a = assess_text(_level("{ at = 2020, value = 49 }, { at = 2024, value = 50 }", target="{ value = 50, by = 2030 }"))
+    a = assess_text(
+        _level(
+            "{ at = 2020, value = 49 }, { at = 2024, value = 50 }",
+            target="{ value = 50, by = 2030 }",
+        )
+    )
     assert a.verdict is Verdict.MET
 
 
@@ -97,9 +106,13 @@ def test_missed_at_the_deadline(assess_text):
 
 def test_tolerance_counts_as_met(assess_text):
     # met(v) is d * (v - V) >= -tolerance: 49.6 - 50 = -0.4 >= -0.5
-    a = assess_text(_level("{ at = 2020, value = 40 }, { at = 2025, value = 49.6 }", "tolerance = 0.5"))
+    a = assess_text(
+        _level("{ at = 2020, value = 40 }, { at = 2025, value = 49.6 }", "tolerance = 0.5")
+    )
     assert a.verdict is Verdict.MET
-    b = assess_text(_level("{ at = 2020, value = 40 }, { at = 2025, value = 49.4 }", "tolerance = 0.5"))
+    b = assess_text(
+        _level("{ at = 2020, value = 40 }, { at = 2025, value = 49.4 }", "tolerance = 0.5")
+    )
     assert b.verdict is Verdict.MISSED
 
 
@@ -122,8 +135,9 @@ def test_verdict_bands(assess_text, latest, verdict):
 
 
 def test_custom_thresholds(assess_text):
-    text = "[assessment]\non_track = 1.2\nacceleration_needed = 0.9\nlimited_progress = 0.1\n" + _level(
-        "{ at = 2020, value = 40 }, { at = 2023, value = 45.7 }"
+    text = (
+        "[assessment]\non_track = 1.2\nacceleration_needed = 0.9\nlimited_progress = 0.1\n"
+        + _level("{ at = 2020, value = 40 }, { at = 2023, value = 45.7 }")
     )
     assert assess_text(text).verdict is Verdict.ACCELERATION_NEEDED  # ratio 0.95
 
@@ -141,14 +155,18 @@ def test_declared_baseline_and_observations_at_or_before_it(assess_text):
 
 
 def test_observations_after_the_deadline_are_kept_but_not_assessed(assess_text):
-    a = assess_text(_level("{ at = 2020, value = 40 }, { at = 2023, value = 46 }, { at = 2026, value = 60 }"))
+    a = assess_text(
+        _level("{ at = 2020, value = 40 }, { at = 2023, value = 46 }, { at = 2026, value = 60 }")
+    )
     assert a.latest.value == 46
     assert [entry.considered for entry in a.history] == [True, True, False]
 
 
 def test_declared_direction_overrides_the_derived_one(assess_text):
     # target 50 above the baseline 40 would be an increase; declared a decrease it is met at once
-    a = assess_text(_level("{ at = 2020, value = 40 }, { at = 2023, value = 45 }", 'direction = "decrease"'))
+    a = assess_text(
+        _level("{ at = 2020, value = 40 }, { at = 2023, value = 45 }", 'direction = "decrease"')
+    )
     assert a.direction == "decrease"
     assert a.verdict is Verdict.MET
 
@@ -163,7 +181,9 @@ def test_a_decrease_is_derived_from_a_target_below_the_baseline(assess_text):
 
 @pytest.mark.parametrize("method", ["compound", "unsd"])
 def test_compound_and_unsd_methods(assess_text, method):
-    a = assess_text(_level("{ at = 2020, value = 40 }, { at = 2023, value = 46 }", f'method = "{method}"'))
+    a = assess_text(
+        _level("{ at = 2020, value = 40 }, { at = 2023, value = 46 }", f'method = "{method}"')
+    )
     cagr = (46 / 40) ** (1 / 3) - 1
     projected = 46 * (1 + cagr) ** 2
     assert a.method == method
@@ -175,7 +195,9 @@ def test_compound_and_unsd_methods(assess_text, method):
 
 
 def test_the_file_default_method_applies_unless_a_target_sets_its_own(assess_text):
-    text = '[assessment]\nmethod = "unsd"\n' + _level("{ at = 2020, value = 40 }, { at = 2023, value = 46 }")
+    text = '[assessment]\nmethod = "unsd"\n' + _level(
+        "{ at = 2020, value = 40 }, { at = 2023, value = 46 }"
+    )
     assert assess_text(text).method == "unsd"
     text = '[assessment]\nmethod = "unsd"\n' + _level(
         "{ at = 2020, value = 40 }, { at = 2023, value = 46 }", 'method = "linear"'
@@ -184,7 +206,9 @@ def test_the_file_default_method_applies_unless_a_target_sets_its_own(assess_tex
 
 
 def test_compound_method_with_a_zero_baseline_is_insufficient_data(assess_text):
-    a = assess_text(_level("{ at = 2020, value = 0 }, { at = 2023, value = 6 }", 'method = "compound"'))
+    a = assess_text(
+        _level("{ at = 2020, value = 0 }, { at = 2023, value = 6 }", 'method = "compound"')
+    )
     assert a.measures.ratio is None
     assert a.verdict is Verdict.INSUFFICIENT_DATA
     assert a.note == "the compound method needs positive values"

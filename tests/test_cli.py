@@ -68,7 +68,11 @@ def test_status_json_follows_the_contract(write_targets):
     assert share["baseline"] == {"at": "2020-12-31", "value": 40}
     assert share["latest"] == {"at": "2023-12-31", "value": 46}
     assert share["target"] == {"by": "2025-12-31", "value": 50}
-    assert share["binding"] is True and share["method"] == "linear" and share["direction"] == "increase"
+    assert (
+        share["binding"] is True
+        and share["method"] == "linear"
+        and share["direction"] == "increase"
+    )
     assert share["ratio"] == pytest.approx((6 / 3) / (10 / 5), abs=1e-9)
     assert share["verdict"] == "on_track"
     assert later["latest"] is None and later["verdict"] == "insufficient_data"
@@ -125,7 +129,9 @@ def test_unknown_target_id_exits_2_with_did_you_mean(write_targets):
 
 
 def test_bad_input_exits_3_with_every_problem(write_targets):
-    write_targets(TWO_TARGETS.replace("value = 50,", "value = 'x',").replace('name = "Nothing yet"', ""))
+    write_targets(
+        TWO_TARGETS.replace("value = 50,", "value = 'x',").replace('name = "Nothing yet"', "")
+    )
     for command in (["status"], ["status", "--json"], ["gap", "share"]):
         result = invoke(*command)
         assert result.exit_code == 3
@@ -145,7 +151,13 @@ def test_missing_file_exits_3():
 
 @pytest.mark.parametrize(
     "args",
-    [["status", "--bogus"], ["status", "--as-of", "2025-13-01"], ["status", "--as-of", "soon"], ["gap"], ["frobnicate"]],
+    [
+        ["status", "--bogus"],
+        ["status", "--as-of", "2025-13-01"],
+        ["status", "--as-of", "soon"],
+        ["gap"],
+        ["frobnicate"],
+    ],
 )
 def test_usage_errors_exit_2(args):
     assert invoke(*args).exit_code == 2
@@ -187,7 +199,9 @@ def test_every_command_has_help_with_an_example(command):
     assert "Usage:" in result.stdout
     assert "Example" in result.stdout
     if command:
-        assert "--as-of" in result.stdout and "--json" in result.stdout and "--file" in result.stdout
+        assert (
+            "--as-of" in result.stdout and "--json" in result.stdout and "--file" in result.stdout
+        )
 
 
 def _installed_lnrev() -> str:
@@ -205,7 +219,11 @@ def test_installed_command_in_a_subprocess(write_targets, tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["summary"]["on_track"] == 1
     failed = subprocess.run(
-        [_installed_lnrev(), "gap", "nope"], capture_output=True, text=True, cwd=tmp_path, check=False
+        [_installed_lnrev(), "gap", "nope"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
     )
     assert failed.returncode == 2
     assert "Traceback" not in failed.stderr
@@ -213,7 +231,11 @@ def test_installed_command_in_a_subprocess(write_targets, tmp_path):
 
 def test_python_dash_m(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "lnrev", "--version"], capture_output=True, text=True, cwd=tmp_path, check=False
+        [sys.executable, "-m", "lnrev", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
     )
     assert done.returncode == 0
     assert done.stdout == f"lnrev {__version__}\n"

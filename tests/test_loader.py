@@ -56,7 +56,9 @@ def test_unknown_key_with_did_you_mean(write_targets):
 
 def test_missing_field(write_targets):
     text = VALID.replace('name = "Clean energy"\n', "")
-    assert problems(write_targets, text) == ["targets.toml:1: targets.clean-energy.name: missing required key"]
+    assert problems(write_targets, text) == [
+        "targets.toml:1: targets.clean-energy.name: missing required key"
+    ]
 
 
 @pytest.mark.parametrize("number", ["nan", "inf", "-inf"])
@@ -69,7 +71,9 @@ def test_nan_and_infinite_numbers(write_targets, number):
 
 def test_two_observations_at_one_point_in_time(write_targets):
     # 2024 (a year) and 2024-12-31 are the same point
-    text = VALID.replace("at = 2024-04-23", "at = 2024").replace("at = 2024-06-30", "at = 2024-12-31")
+    text = VALID.replace("at = 2024-04-23", "at = 2024").replace(
+        "at = 2024-06-30", "at = 2024-12-31"
+    )
     assert problems(write_targets, text) == [
         "targets.toml:7: targets.clean-energy.observations[1].at: a second observation at 2024-12-31"
         " (the first is observations[0])"
@@ -100,7 +104,9 @@ kind = "bound"
 name = "u"
 target = { max = 5.5, min = 1, by = 2025 }
 """
-    assert problems(write_targets, text) == ["targets.toml:4: targets.u.target: give exactly one of max or min, got both"]
+    assert problems(write_targets, text) == [
+        "targets.toml:4: targets.u.target: give exactly one of max or min, got both"
+    ]
 
 
 CHANGE = """\
@@ -131,7 +137,9 @@ def test_change_needs_a_baseline_and_observations_after_it(write_targets):
         "targets.toml:7: targets.e.observations[0].at: 2020-12-31 is not after the baseline 2020-12-31"
     ]
     text = CHANGE.replace("OBS", "yoy = -2").replace("baseline = { at = 2020 }\n", "")
-    assert problems(write_targets, text) == ["targets.toml:1: targets.e.baseline: missing required key"]
+    assert problems(write_targets, text) == [
+        "targets.toml:1: targets.e.baseline: missing required key"
+    ]
 
 
 def test_ids_must_be_slugs(write_targets):
@@ -152,7 +160,11 @@ def test_thresholds_out_of_order(write_targets):
 
 @pytest.mark.parametrize("kind", ["growth", "bound"])
 def test_method_on_growth_or_bound(write_targets, kind):
-    goal = "{ rate = 6, by = 2025 }\nbaseline = { at = 2020 }" if kind == "growth" else "{ max = 6, by = 2025 }"
+    goal = (
+        "{ rate = 6, by = 2025 }\nbaseline = { at = 2020 }"
+        if kind == "growth"
+        else "{ max = 6, by = 2025 }"
+    )
     text = f'[targets.x]\nkind = "{kind}"\nname = "x"\nmethod = "linear"\ntarget = {goal}\n'
     assert problems(write_targets, text) == [
         f"targets.toml:4: targets.x.method: 'method' does not belong to a {kind} target"
@@ -178,7 +190,7 @@ def test_dates_not_date_times(write_targets):
 
 def test_every_problem_is_listed_at_once_in_line_order(write_targets):
     text = VALID.replace("value = 56.8", "value = true").replace("value = 49.5", "value = 'x'")
-    text += '\n[targets.second]\nname = 3\ntarget = { value = 1, by = 2025 }\n'
+    text += "\n[targets.second]\nname = 3\ntarget = { value = 1, by = 2025 }\n"
     assert problems(write_targets, text) == [
         "targets.toml:4: targets.clean-energy.target.value: expected a number, got true",
         "targets.toml:6: targets.clean-energy.observations[0].value: expected a number, got 'x'",
@@ -226,7 +238,9 @@ def test_unreadable_files_are_one_clear_line(tmp_path, make, message):
     make(path)
     with pytest.raises(BadInput) as caught:
         load(TargetsLocation(path, "odd.toml"))
-    assert caught.value.lines == [f"odd.toml:{message}" if message[0].isdigit() else f"odd.toml: {message}"]
+    assert caught.value.lines == [
+        f"odd.toml:{message}" if message[0].isdigit() else f"odd.toml: {message}"
+    ]
 
 
 def test_discovery_order(tmp_path, monkeypatch, write_targets):
@@ -246,3 +260,18 @@ def test_the_embedded_default_is_the_repository_targets_file():
     assert embedded.read_bytes() == repository_file.read_bytes()
     targets = load(TargetsLocation(embedded, EMBEDDED_LABEL))
     assert "clean-energy" in targets.targets
+
+
+def test_growth_rates_must_be_above_minus_100(write_targets):
+    text = """\
+[targets.g]
+kind = "growth"
+name = "g"
+target = { rate = -100, by = 2025-06-30 }
+baseline = { at = 2020 }
+observations = [{ at = 2021, rate = -150 }]
+"""
+    assert problems(write_targets, text) == [
+        "targets.toml:4: targets.g.target.rate: must be greater than -100, got -100",
+        "targets.toml:6: targets.g.observations[0].rate: must be greater than -100, got -150",
+    ]

@@ -53,5 +53,8 @@ def test_unknown_paths_fall_back_to_the_nearest_known_key():
 
 
 def test_dotted_paths_read_like_toml():
-    assert dotted(("targets", "gdp", "observations", 1, "value")) == "targets.gdp.observations[1].value"
+    assert (
+        dotted(("targets", "gdp", "observations", 1, "value"))
+        == "targets.gdp.observations[1].value"
+    )
     assert dotted(("plan", "quoted.key")) == 'plan."quoted.key"'

@@ -37,6 +37,8 @@ FIRST_YEAR, LAST_YEAR = 1, 9999
 Method = Literal["linear", "compound", "unsd"]
 Direction = Literal["increase", "decrease"]
 TargetId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+GrowthRate = Annotated[float, Field(gt=-100)]
+"""An annual % growth: -100% leaves nothing, and below it compounding has no real value."""
 
 
 def describe(value: Any) -> str:
@@ -190,7 +192,7 @@ class ChangeObservation(Observation):
 class GrowthObservation(Observation):
     """The average annual % growth since the previous observation (or the baseline)."""
 
-    rate: float
+    rate: GrowthRate
 
 
 class Expectation(Strict):
@@ -228,7 +230,7 @@ class ChangeGoal(Strict):
 
 
 class GrowthGoal(Strict):
-    rate: float
+    rate: GrowthRate
     by: PointField
 
 

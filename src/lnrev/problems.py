@@ -85,7 +85,9 @@ def _explain(detail: Any, path: KeyPath, parent: type[BaseModel] | None) -> Prob
             " (e.g. clean-energy)",
         )
     if kind == "greater_than_equal":
-        return Problem(path, f"must be at least {detail['ctx']['ge']}, got {describe(value)}")
+        return Problem(path, f"must be at least {detail['ctx']['ge']:g}, got {describe(value)}")
+    if kind == "greater_than":
+        return Problem(path, f"must be greater than {detail['ctx']['gt']:g}, got {describe(value)}")
     if kind == "source_type":
         return Problem(path, f"{detail['msg']}, got {describe(value)}")
     return Problem(path, detail["msg"])

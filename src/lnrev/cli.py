@@ -144,7 +144,7 @@ def status(file: FileOption = None, as_of: AsOfOption = None, json: JsonOption =
         f"file: {location.label} · as of {when.isoformat()} · method: {targets.assessment.method}"
         f" (in use: {', '.join(methods) or 'none'})"
     )
-    terminal.console().print(terminal.status_view(assessments, summarize(assessments), caption))
+    terminal.show(terminal.status_view(assessments, summarize(assessments), caption))
 
 
 @app.command()
@@ -178,7 +178,7 @@ def gap(
         return
     from lnrev import terminal
 
-    terminal.console().print(terminal.gap_view(assessment, target, targets.assessment))
+    terminal.show(terminal.gap_view(assessment, target, targets.assessment))
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ import os
 import sys
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -32,15 +32,21 @@ BAR_WIDTH = 10
 PIPED_WIDTH = 240
 
 
-def console() -> Console:
-    """A console for stdout: colour only on a terminal (and not with NO_COLOR), never cut."""
+def show(renderable: RenderableType) -> None:
+    """Print to stdout: colour only on a terminal (never with NO_COLOR); piped output is plain
+    text, as wide as it needs to be, without the padding rich adds at the ends of lines."""
     terminal = sys.stdout.isatty()
-    return Console(
+    console = Console(
         width=None if terminal else PIPED_WIDTH,
         no_color=bool(os.environ.get("NO_COLOR")) or None,
         highlight=False,
-        soft_wrap=False,
     )
+    if terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 def verdict_text(verdict: Verdict) -> Text:
@@ -107,6 +113,10 @@ def gap_view(assessment: Assessment, target: AnyTarget, settings: AssessmentSett
     title.append(f"  ({a.id})", style="dim")
     kind = f"{a.kind} target, {'binding (约束性)' if a.binding else 'expected (预期性)'}"
     header = Text(kind, style="dim")
+    if target.source is not None:
+        header.append(f"\nsource: {source_text(target.source)}", style="dim")
+    if target.note:
+        header.append(f"\nnote: {display.plain(target.note)}", style="dim")
     verdict = Text("verdict: ")
     verdict.append_text(verdict_text(a.verdict))
     if a.note:

@@ -94,7 +94,8 @@ def progress_bar(assessment: Assessment) -> Text:
     if m.progress is None:
         return Text("—")
     filled = round(max(0.0, min(1.0, m.progress)) * BAR_WIDTH)
-    bar = Text("█" * filled, style=VERDICT_STYLES[assessment.verdict])
+    bar = Text()
+    bar.append("█" * filled, style=VERDICT_STYLES[assessment.verdict])
     bar.append("░" * (BAR_WIDTH - filled), style="dim")
     bar.append(f" {display.percent(m.progress)} | {display.percent(m.time_elapsed)}")
     return bar

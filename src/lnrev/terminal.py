@@ -132,7 +132,7 @@ def gap_view(assessment: Assessment, target: AnyTarget, settings: AssessmentSett
         Text(_method_line(a, settings), style="dim"),
         Text(""),
         _history_table(a),
-        *_expectations(target, a),
+        *_expectations(target),
     )
 
 
@@ -181,12 +181,16 @@ def _method_line(a: Assessment, settings: AssessmentSettings) -> str:
     )
 
 
+def _listing(title: str, *columns: str) -> Table:
+    """A titled list of dated values (observations, expectations), values right-aligned."""
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    for column in columns:
+        table.add_column(column, justify="right" if column == "value" else "left")
+    return table
+
+
 def _history_table(a: Assessment) -> Table:
-    table = Table(title="Observations", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("at")
-    table.add_column("value", justify="right")
-    table.add_column("assessed")
-    table.add_column("source")
+    table = _listing("Observations", "at", "value", "assessed", "source")
     for entry in a.history:
         table.add_row(
             iso(entry.at),
@@ -197,19 +201,10 @@ def _history_table(a: Assessment) -> Table:
     return table
 
 
-def _expectations(target: AnyTarget, a: Assessment) -> list[Table]:
+def _expectations(target: AnyTarget) -> list[Table]:
     if not target.expectations:
         return []
-    table = Table(
-        title="Official expectations (not assessed)",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-    )
-    table.add_column("at")
-    table.add_column("value", justify="right")
-    table.add_column("note")
-    table.add_column("source")
+    table = _listing("Official expectations (not assessed)", "at", "value", "note", "source")
     for expectation in target.expectations:
         table.add_row(
             iso(expectation.at),

@@ -60,7 +60,7 @@ def test_clean_energy_before_the_june_figure_was_published(assess_text):
     assert a.measures.ratio is None
     assert a.measures.required_change_per_year == pytest.approx(7.3 / (T - T_B), abs=TOL)
     assert a.verdict is Verdict.INSUFFICIENT_DATA
-    assert a.note == "a single observation: no pace yet"
+    assert a.note == "nothing observed after the baseline yet: no pace"
 
 
 def test_as_of_before_every_observation_is_insufficient_data(assess_text):

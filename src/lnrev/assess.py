@@ -194,7 +194,7 @@ def assess_course(
     value in the `met` test where a kind defines it otherwise (growth targets).
     """
     baseline = declared_baseline or (considered[0] if considered else None)
-    if baseline is None or baseline.value is None:
+    if baseline is None:
         note = f"no observation known as of {as_of.isoformat()}"
         return Course(
             None, None, _direction_sign(direction), Measures(), Verdict.INSUFFICIENT_DATA, note
@@ -249,7 +249,7 @@ def _verdict(
 
 def _why_no_ratio(path: Trajectory, method: Method) -> str:
     if path.t_l == path.t_b:
-        return "a single observation: no pace yet"
+        return "nothing observed after the baseline yet: no pace"
     if path.v_b == path.V:
         return "the baseline already equals the target"
     if path.t_b >= path.T:

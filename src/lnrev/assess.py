@@ -155,11 +155,17 @@ def is_considered(
     """
     moment = decimal_year(observation.at)
     return (
-        moment <= decimal_year(as_of)
-        and (observation.published is None or observation.published <= as_of)
+        was_known(observation, as_of)
         and moment <= decimal_year(by)
         and (after is None or moment > decimal_year(after))
         and (since is None or moment >= decimal_year(since))
+    )
+
+
+def was_known(observation: Observation, as_of: date) -> bool:
+    """Was the observation known on `as_of`: not after it, and published by then if given?"""
+    return decimal_year(observation.at) <= decimal_year(as_of) and (
+        observation.published is None or observation.published <= as_of
     )
 
 

@@ -116,6 +116,14 @@ def _read(file: Path | None) -> tuple[TargetsLocation, TargetsFile]:
     return location, load(location)
 
 
+def _check_target(target_id: str, targets: TargetsFile, location: TargetsLocation) -> None:
+    """An unknown id is a usage error (exit 2) that suggests the closest id."""
+    if target_id not in targets.targets:
+        close = difflib.get_close_matches(target_id, list(targets.targets), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else f"; ids: {', '.join(targets.targets)}"
+        raise UsageError([f"error: no target {target_id!r} in {location.label}{hint}"])
+
+
 def _today(as_of: date | None) -> date:
     return as_of or date.today()
 
@@ -164,10 +172,7 @@ def gap(
     from lnrev.assess import assess
 
     location, targets = _read(file)
-    if target_id not in targets.targets:
-        close = difflib.get_close_matches(target_id, list(targets.targets), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else f"; ids: {', '.join(targets.targets)}"
-        raise UsageError([f"error: no target {target_id!r} in {location.label}{hint}"])
+    _check_target(target_id, targets, location)
     when = _today(as_of)
     target = targets.targets[target_id]
     assessment = assess(target_id, target, targets.assessment, when)
@@ -179,6 +184,41 @@ def gap(
     from lnrev import terminal
 
     terminal.show(terminal.gap_view(assessment, target, targets.assessment))
+
+
+@app.command()
+@reports_errors
+def sources(
+    target_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="Only this target's sources.")
+    ] = None,
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    json: JsonOption = False,
+) -> None:
+    """The bibliography of a targets file: each source once, with what cites it.
+
+    Observations not yet known on --as-of are left out (default: every observation). Anything
+    that names no source is listed at the end.
+
+    Examples: lnrev sources; lnrev sources clean-energy --json
+    """
+    from lnrev.bibliography import bibliography
+
+    location, targets = _read(file)
+    if target_id is not None:
+        _check_target(target_id, targets, location)
+    found = bibliography(targets, only=target_id, as_of=as_of)
+    if json:
+        from lnrev.render_json import dumps, sources_document
+
+        typer.echo(dumps(sources_document(found, location.label)))
+        return
+    from lnrev import terminal
+
+    count = len(found.references)
+    caption = f"file: {location.label} · {count} source{'s' if count != 1 else ''}"
+    terminal.show(terminal.sources_view(found, caption))
 
 
 def main() -> None:

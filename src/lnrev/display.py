@@ -11,7 +11,9 @@ import re
 import unicodedata
 
 from lnrev.assess import Assessment, Verdict
-from lnrev.timeline import iso
+from lnrev.bibliography import Citation
+from lnrev.model import Source, SourceRef
+from lnrev.timeline import as_written, iso
 
 VERDICT_LABELS = {verdict: verdict.value.replace("_", " ") for verdict in Verdict}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -83,7 +85,7 @@ def _rate(assessment: Assessment, change: float | None, growth: float | None, pe
 
 
 def percent(share: float | None) -> str:
-    return "—" if share is None else f"{share * 100:.0f}%"
+    return "—" if share is None else f"{round(share * 100)}%"  # round() gives 0, never -0
 
 
 def summary_line(counts: dict[str, int]) -> str:
@@ -124,3 +126,20 @@ def in_words(assessment: Assessment) -> str:
     if actual_rate(a) != "—":
         sentence += f"; the pace so far is {actual_rate(a, ' a year')}"
     return sentence
+
+
+def source_text(source: Source | None) -> str:
+    """A source on one line: publisher, “title”, date, url."""
+    if source is None:
+        return "—"
+    if not isinstance(source, SourceRef):
+        return plain(source)
+    date = as_written(source.date) if source.date is not None else None
+    parts = [source.publisher, f"“{source.title}”", date, source.url]
+    return plain(", ".join(part for part in parts if part))
+
+
+def citation_text(citation: Citation) -> str:
+    """ "clean-energy observation 2024-06-30", "clean-energy target", "plan"."""
+    parts = [citation.target, citation.what, iso(citation.at) if citation.at is not None else None]
+    return " ".join(part for part in parts if part)

@@ -11,6 +11,7 @@ problem at once.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -33,6 +34,7 @@ KINDS = ("level", "change", "growth", "bound")
 METHODS = ("linear", "compound", "unsd")
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 FIRST_YEAR, LAST_YEAR = 1, 9999
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 Method = Literal["linear", "compound", "unsd"]
 Direction = Literal["increase", "decrease"]
@@ -107,12 +109,40 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
 
 
+def _publication_date(value: Any) -> int | str | date:
+    """A source's date as precise as it is known: a year, a month ("2023-02") or a day."""
+    if isinstance(value, str) and _MONTH.fullmatch(value):
+        return value
+    if isinstance(value, date | int) and not isinstance(value, bool):
+        return _point(value)
+    raise PydanticCustomError(
+        "publication_date",
+        "expected a date (2024-04-23), a year (2022) or a month ('2023-02'), got {got}",
+        {"got": describe(value)},
+    )
+
+
+PublicationDate = Annotated[
+    int | str | date,
+    PlainValidator(_publication_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+                {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"},
+                {"type": "string", "format": "date"},
+            ]
+        }
+    ),
+]
+
+
 class SourceRef(Strict):
     """A bibliographic source: publisher, title, date (and URL where one exists)."""
 
     title: str
     publisher: str | None = None
-    date: PointField | None = None
+    date: PublicationDate | None = None
     url: str | None = None
 
 

@@ -12,8 +12,9 @@ from datetime import date
 from typing import Any
 
 from lnrev.assess import MEASURE_NAMES, Assessment, HistoryEntry, Reading, summarize
+from lnrev.bibliography import Bibliography, Citation
 from lnrev.model import Plan, Source, SourceRef
-from lnrev.timeline import iso
+from lnrev.timeline import as_written, iso
 
 SCHEMA_VERSION = 1
 
@@ -61,6 +62,27 @@ def assessment_json(assessment: Assessment) -> dict[str, Any]:
     }
 
 
+def sources_document(bibliography: Bibliography, file_label: str) -> dict[str, Any]:
+    """`lnrev sources --json`: each source once with what cites it, then what cites nothing."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "file": file_label,
+        "sources": [
+            {
+                "source": source_json(reference.source),
+                "cited_by": [citation_json(citation) for citation in reference.cited_by],
+            }
+            for reference in bibliography.references
+        ],
+        "unsourced": [citation_json(citation) for citation in bibliography.unsourced],
+    }
+
+
+def citation_json(citation: Citation) -> dict[str, Any]:
+    at = None if citation.at is None else iso(citation.at)
+    return {"target": citation.target, "what": citation.what, "at": at}
+
+
 def history_json(entry: HistoryEntry) -> dict[str, Any]:
     return {
         "at": iso(entry.at),
@@ -80,12 +102,13 @@ def plan_json(plan: Plan | None) -> dict[str, Any] | None:
 
 
 def source_json(source: Source | None) -> str | dict[str, str] | None:
-    """A source as written: a text, or a table whose date is an ISO date."""
+    """A source as written: a text, or a table whose date keeps its precision (2022, 2023-02,
+    2024-04-23)."""
     if not isinstance(source, SourceRef):
         return source
     table = source.model_dump(exclude_none=True)
     if source.date is not None:
-        table["date"] = iso(source.date)
+        table["date"] = as_written(source.date)
     return table
 
 

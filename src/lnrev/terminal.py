@@ -16,7 +16,8 @@ from rich.text import Text
 
 from lnrev import display
 from lnrev.assess import Assessment, Verdict
-from lnrev.model import AnyTarget, AssessmentSettings, Source, SourceRef
+from lnrev.bibliography import Bibliography
+from lnrev.model import AnyTarget, AssessmentSettings
 from lnrev.timeline import iso
 
 VERDICT_STYLES = {
@@ -69,7 +70,8 @@ def status_table(assessments: list[Assessment], caption: str) -> Table:
         unit = display.shown_unit(a)
         latest = Text(display.with_unit(a.latest.value, unit) if a.latest else "—")
         if a.latest:
-            latest.append(f"\n{iso(a.latest.at)}", style="dim")
+            is_baseline = a.baseline is not None and a.latest.at == a.baseline.at
+            latest.append(f"\n{iso(a.latest.at)}{' baseline' if is_baseline else ''}", style="dim")
         name = Text(display.plain(a.name))
         name.append(f"\n{a.id}", style="dim")
         if a.binding:
@@ -80,7 +82,7 @@ def status_table(assessments: list[Assessment], caption: str) -> Table:
             Text(f"{display.with_unit(a.target.value, unit)}\n{iso(a.target.at)}"),
             Text(display.signed(a.measures.gap)),
             progress_bar(a),
-            Text(display.required_rate(a)),
+            Text("—" if a.verdict is Verdict.MET else display.required_rate(a)),
             Text(display.actual_rate(a)),
             Text(display.with_unit(a.measures.projected, unit)),
             verdict_text(a.verdict),
@@ -115,7 +117,7 @@ def gap_view(assessment: Assessment, target: AnyTarget, settings: AssessmentSett
     kind = f"{a.kind} target, {'binding (约束性)' if a.binding else 'expected (预期性)'}"
     header = Text(kind, style="dim")
     if target.source is not None:
-        header.append(f"\nsource: {source_text(target.source)}", style="dim")
+        header.append(f"\nsource: {display.source_text(target.source)}", style="dim")
     if target.note:
         header.append(f"\nnote: {display.plain(target.note)}", style="dim")
     verdict = Text("verdict: ")
@@ -196,7 +198,7 @@ def _history_table(a: Assessment) -> Table:
             iso(entry.at),
             display.with_unit(entry.value, display.shown_unit(a)),
             "yes" if entry.considered else "no",
-            Text(source_text(entry.source)),
+            Text(display.source_text(entry.source)),
         )
     return table
 
@@ -210,21 +212,22 @@ def _expectations(target: AnyTarget) -> list[Table]:
             iso(expectation.at),
             display.with_unit(expectation.value, target.unit),
             Text(display.plain(expectation.note or "")),
-            Text(source_text(expectation.source)),
+            Text(display.source_text(expectation.source)),
         )
     return [table]
 
 
-def source_text(source: Source | None) -> str:
-    """A source on one line: publisher, "title", date (url)."""
-    if source is None:
-        return "—"
-    if not isinstance(source, SourceRef):
-        return display.plain(source)
-    parts = [
-        source.publisher,
-        f"“{source.title}”",
-        iso(source.date) if source.date else None,
-        source.url,
-    ]
-    return display.plain(", ".join(part for part in parts if part))
+def sources_view(bibliography: Bibliography, caption: str) -> Group:
+    """Each source once, numbered, with what cites it; then whatever names no source."""
+    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", show_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("source")
+    table.add_column("cited by")
+    for number, reference in enumerate(bibliography.references, start=1):
+        cited_by = "\n".join(display.citation_text(c) for c in reference.cited_by)
+        table.add_row(str(number), Text(display.source_text(reference.source)), Text(cited_by))
+    parts: list[RenderableType] = [table]
+    if bibliography.unsourced:
+        missing = ", ".join(display.citation_text(c) for c in bibliography.unsourced)
+        parts.append(Text(f"no source: {missing}", style="bold yellow"))
+    return Group(*parts)

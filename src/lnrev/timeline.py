@@ -34,3 +34,8 @@ def decimal_year(point: Point) -> float:
 def iso(point: Point) -> str:
     """The ISO date a point is written as in JSON: a year Y is "Y-12-31"."""
     return as_date(point).isoformat()
+
+
+def as_written(value: int | str | date) -> str:
+    """A source's date as precise as it was written: 2022, 2023-02 or 2024-04-23."""
+    return value.isoformat() if isinstance(value, date) else str(value)

@@ -192,7 +192,7 @@ def test_version():
     assert result.stdout == f"lnrev {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [[], ["status"], ["gap"]])
+@pytest.mark.parametrize("command", [[], ["status"], ["gap"], ["sources"]])
 def test_every_command_has_help_with_an_example(command):
     result = invoke(*command, "--help")
     assert result.exit_code == 0

@@ -275,3 +275,18 @@ observations = [{ at = 2021, rate = -150 }]
         "targets.toml:4: targets.g.target.rate: must be greater than -100, got -100",
         "targets.toml:6: targets.g.observations[0].rate: must be greater than -100, got -150",
     ]
+
+
+def test_source_dates_are_a_year_a_month_or_a_day(write_targets):
+    for written in ("2022", '"2023-02"', "2024-04-23"):
+        path = write_targets(
+            VALID.replace('unit = "%"', f'unit = "%"\nsource = {{ title = "T", date = {written} }}')
+        )
+        assert (
+            load(TargetsLocation(path, "targets.toml")).targets["clean-energy"].source.title == "T"
+        )
+    text = VALID.replace('unit = "%"', 'unit = "%"\nsource = { title = "T", date = "Feb 2023" }')
+    assert problems(write_targets, text) == [
+        "targets.toml:4: targets.clean-energy.source.date: expected a date (2024-04-23), a year (2022)"
+        " or a month ('2023-02'), got 'Feb 2023'"
+    ]

@@ -16,7 +16,7 @@ from typing import Any
 
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
-from tomlkit.items import AoT, Array, InlineTable, Table
+from tomlkit.items import AoT, Array, Comment, InlineTable, Table
 
 from lnrev.atomic import locked, replace_atomically
 from lnrev.errors import BadInput
@@ -112,7 +112,8 @@ def record_observation(
     elif isinstance(observations, AoT):
         table = tomlkit.table()
         table.update(ordered)
-        table.add(tomlkit.nl())  # keep a blank line before whatever follows
+        for item in [tomlkit.nl(), *_comments_after_last_key(observations[-1])]:
+            table.add(item)  # a blank line, then the comments that introduce what follows
         observations.append(table)
     elif isinstance(observations, Array):
         observations.append(inline_table(ordered))
@@ -159,6 +160,20 @@ def _add_after_last_key(table: Table | InlineTable, key: str, item: Any) -> None
         table.value._insert_after(keys[-1], key, item)
     except (AttributeError, IndexError, TypeError):
         table[key] = item
+
+
+def _comments_after_last_key(table: Table) -> list[Any]:
+    """Take the comments (and the blank lines among them) that end a table: in TOML they introduce
+    what follows it, so a table appended after this one goes before them. The first blank lines
+    stay where they are, keeping the tables apart."""
+    body = table.value.body
+    end = len(body)
+    while end and body[end - 1][0] is None:
+        end -= 1
+    start = next((i for i in range(end, len(body)) if isinstance(body[i][1], Comment)), len(body))
+    moved = [item for _, item in body[start:]]
+    del body[start:]  # trailing items carry no key, so the table's key index is unaffected
+    return moved
 
 
 def _overwrite(existing: Table | InlineTable, fields: dict[str, Any]) -> None:

@@ -340,7 +340,7 @@ def test_import_header_problems(targets, tmp_path):
 def test_validate(targets, write_targets):
     result = invoke("validate")
     assert result.exit_code == 0
-    assert result.stdout == "ok: 4 targets, 2 observations (targets.toml)\n"
+    assert result.stdout == "ok: 4 targets, 2 observations\n"
     bad = write_targets(FILE.replace("value = 50", "value = '50'"), name="bad.toml")
     result = invoke("validate", str(bad))
     assert result.exit_code == 3

@@ -51,7 +51,17 @@ def test_shipped_files_validate_against_the_schema_and_point_to_it(path):
         {"targets": {"x": {"name": "x", "target": {"value": "56.8", "by": 2025}}}},
         {"targets": {"x": {"name": "x", "target": {"value": 1, "by": 2025}, "vaule": 1}}},
         {"targets": {"Bad_Id": {"name": "x", "target": {"value": 1, "by": 2025}}}},
-        {"targets": {"x": {"kind": "growth", "name": "x", "target": {"rate": 6, "by": 2025}, "baseline": {"at": 2020}, "method": "linear"}}},
+        {
+            "targets": {
+                "x": {
+                    "kind": "growth",
+                    "name": "x",
+                    "target": {"rate": 6, "by": 2025},
+                    "baseline": {"at": 2020},
+                    "method": "linear",
+                }
+            }
+        },
         {"targets": {"x": {"name": "x", "target": {"value": 1, "by": "2025-13-01"}}}},
     ],
 )

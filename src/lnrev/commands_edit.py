@@ -53,8 +53,12 @@ def validate(
     targets = load(location)
     observations = sum(len(target.observations) for target in targets.targets.values())
     typer.echo(
-        f"ok: {len(targets.targets)} targets, {observations} observations ({location.label})"
+        f"ok: {_count(len(targets.targets), 'target')}, {_count(observations, 'observation')}"
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @reports_errors

@@ -18,7 +18,7 @@ from lnrev.errors import ExitCode
 app = typer.Typer(
     name="lnrev",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

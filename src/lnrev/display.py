@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from lnrev.assess import Assessment, Verdict
+from lnrev.assess import Assessment, Reading, Verdict
 from lnrev.bibliography import Citation
 from lnrev.model import Source, SourceRef
 from lnrev.timeline import as_written, iso
@@ -65,7 +65,9 @@ def change_unit(assessment: Assessment) -> str:
 
 
 def required_rate(assessment: Assessment, per: str = "/yr") -> str:
-    """The annual pace still needed, in the terms of the target's method."""
+    """The annual pace still needed, in the terms of the target's method ("—" once met)."""
+    if assessment.verdict is Verdict.MET:
+        return "—"
     m = assessment.measures
     return _rate(assessment, m.required_change_per_year, m.required_growth_per_year, per)
 
@@ -143,3 +145,33 @@ def citation_text(citation: Citation) -> str:
     """ "clean-energy observation 2024-06-30", "clean-energy target", "plan"."""
     parts = [citation.target, citation.what, iso(citation.at) if citation.at is not None else None]
     return " ".join(part for part in parts if part)
+
+
+def measure_rows(a: Assessment) -> list[tuple[str, str]]:
+    """Every number of an assessment as (label, text) rows, for the in-depth views."""
+    m, unit = a.measures, shown_unit(a)
+    return [
+        ("baseline", _reading(a.baseline, unit)),
+        ("latest", _reading(a.latest, unit)),
+        ("target", f"{with_unit(a.target.value, unit)} by {iso(a.target.at)}"),
+        ("gap", signed(m.gap)),
+        ("progress (task done)", percent(m.progress)),
+        ("time elapsed", percent(m.time_elapsed)),
+        ("years left", number(m.years_left)),
+        ("pace so far", _both(m.actual_change_per_year, m.actual_growth_per_year, a)),
+        ("required from now", _both(m.required_change_per_year, m.required_growth_per_year, a)),
+        ("projected at the deadline", with_unit(m.projected, unit)),
+        ("ratio", number(m.ratio)),
+    ]
+
+
+def _both(change: float | None, growth: float | None, a: Assessment) -> str:
+    linear = f"{signed(change)} {change_unit(a)}/yr" if change is not None else None
+    compound = f"{signed(growth * 100)} %/yr" if growth is not None else None
+    return " or ".join(part for part in (linear, compound) if part) or "—"
+
+
+def _reading(reading: Reading | None, unit: str) -> str:
+    if reading is None:
+        return "—"
+    return f"{with_unit(reading.value, unit)} at {iso(reading.at)}"

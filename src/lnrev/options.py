@@ -85,3 +85,81 @@ def check_target(target_id: str, targets: TargetsFile, location: TargetsLocation
 
 def today(as_of: date | None) -> date:
     return as_of or date.today()
+
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def _one_of(choices: tuple[str, ...], what: str) -> Callable[[str | None], str | None]:
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in choices:
+            close = difflib.get_close_matches(value, choices, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise typer.BadParameter(
+                f"expected {', '.join(choices)} as {what}, got {value!r}{hint}"
+            )
+        return value
+
+    return check
+
+
+def parse_verdicts(value: str | None) -> list[str] | None:
+    """A comma-separated list of verdicts (met, on_track, ..., insufficient_data)."""
+    if value is None:
+        return None
+    from lnrev.assess import Verdict
+
+    names = [
+        name.strip().replace(" ", "_").replace("-", "_")
+        for name in value.split(",")
+        if name.strip()
+    ]
+    check = _one_of(tuple(verdict.value for verdict in Verdict), "verdicts")
+    return [check(name) for name in names]
+
+
+def parse_export(value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() not in (".svg", ".html"):
+        raise typer.BadParameter(
+            f"expected a file name ending in .svg or .html, got {str(value)!r}"
+        )
+    return value
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of target ids, read from the targets file the command line names."""
+    import tomllib
+
+    try:
+        location = discover(ctx.params.get("file"))
+        targets = tomllib.loads(location.path.read_text(encoding="utf-8")).get("targets", {})
+    except (OSError, ValueError):
+        return []
+    return [target_id for target_id in targets if target_id.startswith(incomplete)]
+
+
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        help="table (default), json, csv or markdown.",
+        callback=_one_of(FORMATS, "format"),
+        show_default=False,
+    ),
+]
+ExportOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--export",
+        metavar="FILE.svg|FILE.html",
+        help="Also save the table view to an SVG or HTML file, for a report.",
+        callback=parse_export,
+    ),
+]
+
+
+def output_format(format_: str | None, json: bool) -> str:
+    """`--json` is `--format json`; asking for two different formats is a usage error."""
+    if json and format_ not in (None, "json"):
+        raise UsageError([f"error: --json and --format {format_} ask for two formats; choose one"])
+    return "json" if json else format_ or "table"

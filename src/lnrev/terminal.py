@@ -6,8 +6,12 @@ file is always wrapped in `Text` (never parsed as markup) and stripped of contro
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -17,6 +21,7 @@ from rich.text import Text
 from lnrev import display
 from lnrev.assess import Assessment, Verdict
 from lnrev.bibliography import Bibliography
+from lnrev.errors import BadInput
 from lnrev.model import AnyTarget, AssessmentSettings
 from lnrev.timeline import iso
 
@@ -30,33 +35,86 @@ VERDICT_STYLES = {
     Verdict.INSUFFICIENT_DATA: "dim",
 }
 BAR_WIDTH = 10
-PIPED_WIDTH = 240
+UNBOUNDED = 100_000  # piped output is as wide as its content: never wrapped or cut short
+ASCII_FALLBACK = str.maketrans(
+    {"—": "-", "·": "|", "“": '"', "”": '"', "█": "#", "░": ".", "●": "o"}
+)
 
 
-def show(renderable: RenderableType) -> None:
-    """Print to stdout: colour only on a terminal (never with NO_COLOR); piped output is plain
-    text, as wide as it needs to be, without the padding rich adds at the ends of lines."""
-    terminal = sys.stdout.isatty()
+@dataclass(frozen=True)
+class Screen:
+    """What stdout can show: colour and bars only on a terminal (and never with NO_COLOR), box
+    characters only where its encoding can write them."""
+
+    tty: bool
+    colour: bool
+    unicode: bool
+
+    @property
+    def box(self) -> box.Box:
+        return box.SIMPLE_HEAD if self.unicode else box.ASCII2
+
+
+REPORT = Screen(tty=True, colour=True, unicode=True)
+"""How an exported view is drawn: as on a colour terminal, whatever stdout is."""
+
+
+def screen() -> Screen:
+    tty = sys.stdout.isatty()
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        "─█░●—·“”".encode(encoding)
+        unicode = True
+    except (UnicodeEncodeError, LookupError):
+        unicode = False
+    return Screen(tty=tty, colour=tty and not os.environ.get("NO_COLOR"), unicode=unicode)
+
+
+def show(renderable: RenderableType, where: Screen) -> None:
+    """Print a view to stdout as `where` allows: without colour no escape code at all (rich's
+    no_color would still send bold and dim)."""
     console = Console(
-        width=None if terminal else PIPED_WIDTH,
-        no_color=bool(os.environ.get("NO_COLOR")) or None,
+        width=None if where.tty else UNBOUNDED,
+        color_system="auto" if where.colour else None,
         highlight=False,
+        legacy_windows=False,
     )
-    if terminal:
+    if where.tty and where.unicode:
         console.print(renderable)
         return
     with console.capture() as captured:
         console.print(renderable)
-    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    text = "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
+    if not where.unicode:
+        encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+        text = text.translate(ASCII_FALLBACK).encode(encoding, "replace").decode(encoding)
+    sys.stdout.write(text)
+
+
+def save(renderable: RenderableType, path: Path) -> None:
+    """Save a view, in colour at its natural width, as SVG or HTML (rich's console export)."""
+    measuring = Console(width=UNBOUNDED, file=io.StringIO())
+    width = min(measuring.measure(renderable).maximum, 240)
+    recorder = Console(width=width, record=True, file=io.StringIO(), force_terminal=True)
+    recorder.print(renderable)
+    try:
+        if path.suffix.lower() == ".svg":
+            recorder.save_svg(str(path), title="lnrev")
+        else:
+            recorder.save_html(str(path))
+    except OSError as error:
+        raise BadInput([f"{path}: cannot write the export ({error.strerror or error})"]) from None
 
 
 def verdict_text(verdict: Verdict) -> Text:
     return Text(display.VERDICT_LABELS[verdict], style=VERDICT_STYLES[verdict])
 
 
-def status_table(assessments: list[Assessment], caption: str) -> Table:
+def status_table(assessments: list[Assessment], caption: str, where: Screen) -> Table:
     """Every target in one table: where it is, where it must be, the paces, and the verdict."""
-    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", show_edge=False)
+    table = Table(
+        box=where.box, caption=Text(display.plain(caption)), caption_justify="left", show_edge=False
+    )
     table.add_column("Target")
     table.add_column("Latest", justify="right")
     table.add_column("Target by", justify="right")
@@ -81,8 +139,8 @@ def status_table(assessments: list[Assessment], caption: str) -> Table:
             latest,
             Text(f"{display.with_unit(a.target.value, unit)}\n{iso(a.target.at)}"),
             Text(display.signed(a.measures.gap)),
-            progress_bar(a),
-            Text("—" if a.verdict is Verdict.MET else display.required_rate(a)),
+            progress_bar(a, bars=where.tty),
+            Text(display.required_rate(a)),
             Text(display.actual_rate(a)),
             Text(display.with_unit(a.measures.projected, unit)),
             verdict_text(a.verdict),
@@ -90,26 +148,36 @@ def status_table(assessments: list[Assessment], caption: str) -> Table:
     return table
 
 
-def progress_bar(assessment: Assessment) -> Text:
+def progress_bar(assessment: Assessment, bars: bool) -> Text:
     """NDRC's "half the time, half the task" at a glance: a bar of the task done, both shares."""
     m = assessment.measures
     if m.progress is None:
         return Text("—")
+    shares = f"{display.percent(m.progress)} | {display.percent(m.time_elapsed)}"
+    if not bars:
+        return Text(shares)
     filled = round(max(0.0, min(1.0, m.progress)) * BAR_WIDTH)
     bar = Text()
     bar.append("█" * filled, style=VERDICT_STYLES[assessment.verdict])
     bar.append("░" * (BAR_WIDTH - filled), style="dim")
-    bar.append(f" {display.percent(m.progress)} | {display.percent(m.time_elapsed)}")
+    bar.append(f" {shares}")
     return bar
 
 
-def status_view(assessments: list[Assessment], counts: dict[str, int], caption: str) -> Group:
-    return Group(
-        status_table(assessments, caption), Text(display.summary_line(counts), style="bold")
-    )
+def status_view(
+    assessments: list[Assessment], counts: dict[str, int], caption: str, where: Screen
+) -> Group:
+    summary = Text(display.summary_line(counts), style="bold")
+    return Group(status_table(assessments, caption, where), summary)
 
 
-def gap_view(assessment: Assessment, target: AnyTarget, settings: AssessmentSettings) -> Group:
+def gap_view(
+    assessment: Assessment,
+    target: AnyTarget,
+    settings: AssessmentSettings,
+    where: Screen,
+    chart: bool,
+) -> Group:
     """One target in depth: the sentence, every number, the method, the history and expectations."""
     a = assessment
     title = Text(display.plain(a.name), style="bold")
@@ -130,47 +198,36 @@ def gap_view(assessment: Assessment, target: AnyTarget, settings: AssessmentSett
         verdict,
         Text(display.in_words(a)),
         Text(""),
-        _measures_table(a),
+        _measures_table(a, where),
         Text(_method_line(a, settings), style="dim"),
         Text(""),
-        _history_table(a),
-        *_expectations(target),
+        *_chart(a, where, chart),
+        _history_table(a, where),
+        *_expectations(target, where),
     )
 
 
-def _measures_table(a: Assessment) -> Table:
-    m, unit = a.measures, display.shown_unit(a)
-    rows = [
-        ("baseline", _reading(a.baseline, unit)),
-        ("latest", _reading(a.latest, unit)),
-        ("target", f"{display.with_unit(a.target.value, unit)} by {iso(a.target.at)}"),
-        ("gap", display.signed(m.gap)),
-        ("progress (task done)", display.percent(m.progress)),
-        ("time elapsed", display.percent(m.time_elapsed)),
-        ("years left", display.number(m.years_left)),
-        ("pace so far", _both(m.actual_change_per_year, m.actual_growth_per_year, a)),
-        ("required from now", _both(m.required_change_per_year, m.required_growth_per_year, a)),
-        ("projected at the deadline", display.with_unit(m.projected, unit)),
-        ("ratio", display.number(m.ratio)),
-    ]
-    table = Table(box=box.SIMPLE, show_header=False, show_edge=False, pad_edge=False)
+def _chart(a: Assessment, where: Screen, wanted: bool) -> list[Text]:
+    """The trajectory drawn with plotext: only where box and braille characters can be written."""
+    if not wanted or not where.unicode:
+        return []
+    from lnrev import plot
+    from lnrev.trajectory import chart_of
+
+    width = min(shutil.get_terminal_size().columns, 100) if where.tty else 90
+    drawing = plot.render(chart_of(a), width=width, height=18, colour=where.colour)
+    return [Text.from_ansi(drawing) if where.colour else Text(drawing), Text("")]
+
+
+def _measures_table(a: Assessment, where: Screen) -> Table:
+    table = Table(
+        box=where.box, show_header=False, show_edge=False, pad_edge=False, show_lines=False
+    )
     table.add_column(style="dim")
     table.add_column()
-    for label, value in rows:
+    for label, value in display.measure_rows(a):
         table.add_row(label, Text(value))
     return table
-
-
-def _both(change: float | None, growth: float | None, a: Assessment) -> str:
-    linear = f"{display.signed(change)} {display.change_unit(a)}/yr" if change is not None else None
-    compound = f"{display.signed(growth * 100)} %/yr" if growth is not None else None
-    return " or ".join(part for part in (linear, compound) if part) or "—"
-
-
-def _reading(reading, unit: str) -> str:
-    if reading is None:
-        return "—"
-    return f"{display.with_unit(reading.value, unit)} at {iso(reading.at)}"
 
 
 def _method_line(a: Assessment, settings: AssessmentSettings) -> str:
@@ -183,16 +240,16 @@ def _method_line(a: Assessment, settings: AssessmentSettings) -> str:
     )
 
 
-def _listing(title: str, *columns: str) -> Table:
+def _listing(title: str, where: Screen, *columns: str) -> Table:
     """A titled list of dated values (observations, expectations), values right-aligned."""
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    table = Table(title=title, title_justify="left", box=where.box, show_edge=False)
     for column in columns:
         table.add_column(column, justify="right" if column == "value" else "left")
     return table
 
 
-def _history_table(a: Assessment) -> Table:
-    table = _listing("Observations", "at", "value", "assessed", "source")
+def _history_table(a: Assessment, where: Screen) -> Table:
+    table = _listing("Observations", where, "at", "value", "assessed", "source")
     for entry in a.history:
         table.add_row(
             iso(entry.at),
@@ -203,10 +260,10 @@ def _history_table(a: Assessment) -> Table:
     return table
 
 
-def _expectations(target: AnyTarget) -> list[Table]:
+def _expectations(target: AnyTarget, where: Screen) -> list[Table]:
     if not target.expectations:
         return []
-    table = _listing("Official expectations (not assessed)", "at", "value", "note", "source")
+    table = _listing("Official expectations (not assessed)", where, "at", "value", "note", "source")
     for expectation in target.expectations:
         table.add_row(
             iso(expectation.at),
@@ -217,9 +274,11 @@ def _expectations(target: AnyTarget) -> list[Table]:
     return [table]
 
 
-def sources_view(bibliography: Bibliography, caption: str) -> Group:
+def sources_view(bibliography: Bibliography, caption: str, where: Screen) -> Group:
     """Each source once, numbered, with what cites it; then whatever names no source."""
-    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", show_edge=False)
+    table = Table(
+        box=where.box, caption=Text(display.plain(caption)), caption_justify="left", show_edge=False
+    )
     table.add_column("#", justify="right")
     table.add_column("source")
     table.add_column("cited by")

@@ -1,5 +1,6 @@
 """Drawing a `trajectory.Chart` in the terminal with plotext (imported only by commands that draw).
 
+Text from the targets file (the title, the unit) loses its control characters, as in every view.
 The x axis is decimal time with ticks at year-ends, labelled as the ISO dates lnrev writes
 everywhere (the end of 2024 is 2024-12-31); the y axis carries the unit.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from lnrev.display import plain
 from lnrev.trajectory import Chart
 
 MAX_TICKS = 6
@@ -36,9 +38,9 @@ def render(chart: Chart, width: int, height: int, colour: bool) -> str:
     if xs:
         positions = year_ticks(min(xs), max(xs))
         figure.ruler("x").ticks(positions, [f"{int(t) - 1}-12-31" for t in positions])
-    figure.label(chart.y_label, axis="y")
-    figure.title(chart.title)
-    legend = "   ".join(f"{SYMBOLS[MARKERS[s.role]]} {s.label}" for s in reversed(drawn))
+    figure.label(plain(chart.y_label), axis="y")
+    figure.title(plain(chart.title))
+    legend = "   ".join(f"{SYMBOLS[MARKERS[s.role]]} {plain(s.label)}" for s in reversed(drawn))
     return figure.build().string(colorless=not colour) + "\n" + legend
 
 

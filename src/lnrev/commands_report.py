@@ -26,7 +26,6 @@ from lnrev.options import (
     reports_errors,
     today,
 )
-from lnrev.selection import SORT_KEYS
 
 Verdicts = Annotated[
     str | None,
@@ -41,6 +40,8 @@ Verdicts = Annotated[
 
 
 def _sort_key(value: str | None) -> str | None:
+    from lnrev.selection import SORT_KEYS
+
     if value is not None and value not in SORT_KEYS:
         raise typer.BadParameter(f"expected one of {', '.join(SORT_KEYS)}, got {value!r}")
     return value

@@ -10,8 +10,7 @@ import math
 import re
 from datetime import date
 
-from lnrev.model import FIRST_YEAR, LAST_YEAR
-from lnrev.timeline import Point
+from lnrev.timeline import FIRST_YEAR, LAST_YEAR, Point
 
 _YEAR = re.compile(r"\d{1,4}")
 

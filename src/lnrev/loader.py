@@ -13,13 +13,14 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from lnrev.errors import BadInput
-from lnrev.locate import dotted, key_lines, line_of
-from lnrev.model import TargetsFile
-from lnrev.problems import Problem, problems_from
+from lnrev.toml_text import parse
+
+if TYPE_CHECKING:
+    from lnrev.model import TargetsFile
+    from lnrev.problems import Problem
 
 ENV_VARIABLE = "LNREV_FILE"
 FILE_NAME = "targets.toml"
@@ -61,7 +62,7 @@ def load(location: TargetsLocation) -> TargetsFile:
     """Read, parse and validate a targets file; BadInput lists every problem found."""
     text = read_text(location)
     try:
-        data = tomllib.loads(text)
+        data = parse(text)
     except tomllib.TOMLDecodeError as error:
         raise BadInput([_syntax_problem(location, error)]) from None
     return validate(data, text, location.label)
@@ -90,7 +91,17 @@ def read_text(location: TargetsLocation) -> str:
 
 
 def validate(data: dict, text: str, label: str) -> TargetsFile:
-    """The validated file model, or BadInput with one `file:line: key.path: message` per problem."""
+    """The validated file model, or BadInput with one `file:line: key.path: message` per problem.
+
+    pydantic and the model are imported here, not at start-up, so that commands which do not
+    read a file (`lnrev --version`, `lnrev schema`) never pay for building the models.
+    """
+    from pydantic import ValidationError
+
+    from lnrev.locate import key_lines, line_of
+    from lnrev.model import TargetsFile
+    from lnrev.problems import problems_from
+
     try:
         return TargetsFile.model_validate(data)
     except ValidationError as error:
@@ -101,6 +112,8 @@ def validate(data: dict, text: str, label: str) -> TargetsFile:
 
 
 def _format(label: str, line: int | None, problem: Problem) -> str:
+    from lnrev.locate import dotted
+
     where = f"{label}:{line}" if line else label
     key = f" {dotted(problem.path)}:" if problem.path else ""
     return f"{where}:{key} {problem.message}"

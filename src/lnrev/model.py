@@ -28,12 +28,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from lnrev.timeline import Point, decimal_year, iso
+from lnrev.timeline import FIRST_YEAR, LAST_YEAR, Point, decimal_year, iso
 
 KINDS = ("level", "change", "growth", "bound")
 METHODS = ("linear", "compound", "unsd")
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-FIRST_YEAR, LAST_YEAR = 1, 9999
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 Method = Literal["linear", "compound", "unsd"]

@@ -7,15 +7,17 @@ from collections.abc import Callable
 from datetime import date
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from lnrev.entries import read_point
 from lnrev.errors import LnrevError, UsageError
-from lnrev.loader import TargetsLocation, discover, load
-from lnrev.model import TargetsFile
 from lnrev.timeline import as_date
+
+if TYPE_CHECKING:
+    from lnrev.loader import TargetsLocation
+    from lnrev.model import TargetsFile
 
 
 def parse_as_of(value: str | None) -> date | None:
@@ -71,6 +73,8 @@ def reports_errors(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def read_targets(file: Path | None) -> tuple[TargetsLocation, TargetsFile]:
+    from lnrev.loader import discover, load
+
     location = discover(file)
     return location, load(location)
 
@@ -129,6 +133,8 @@ def parse_export(value: Path | None) -> Path | None:
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of target ids, read from the targets file the command line names."""
     import tomllib
+
+    from lnrev.loader import discover
 
     try:
         location = discover(ctx.params.get("file"))

@@ -8,6 +8,7 @@ Numbers go out unrounded as plain JSON numbers; every point in time is an ISO da
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from typing import Any
 
@@ -112,8 +113,12 @@ def source_json(source: Source | None) -> str | dict[str, str] | None:
     return table
 
 
-def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+def dumps(document: dict[str, Any], pretty: bool | None = None) -> str:
+    """The document as JSON: indented for a person at a terminal, compact when piped (the C
+    encoder, several times faster on large files); the same data either way."""
+    if pretty is None:
+        pretty = sys.stdout.isatty()
+    return json.dumps(document, ensure_ascii=False, indent=2 if pretty else None, allow_nan=False)
 
 
 def _reading(reading: Reading | None) -> dict[str, Any] | None:

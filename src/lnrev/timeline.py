@@ -8,10 +8,14 @@ are whole years apart and a mid-year statistical release sits at its true fracti
 from __future__ import annotations
 
 import calendar
+import functools
 from datetime import date
 
 Point = int | date
 """A year (its last day) or a date, exactly as written in the targets file."""
+
+FIRST_YEAR, LAST_YEAR = 1, 9999
+"""The years a point may name: those whose last day Python's dates can hold."""
 
 
 def as_date(point: Point) -> date:
@@ -21,10 +25,12 @@ def as_date(point: Point) -> date:
     return date(point, 12, 31)
 
 
+@functools.cache
 def decimal_year(point: Point) -> float:
     """t(d) = d.year + day_of_year(d) / days_in_year(d.year).
 
     2023-12-31 gives 2024.0 and 2024-06-30 gives 2024 + 182/366, so a year Y gives Y + 1.
+    Cached: a file of thousands of targets names only a few hundred points in time.
     """
     day = as_date(point)
     days_in_year = 366 if calendar.isleap(day.year) else 365

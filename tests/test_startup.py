@@ -17,7 +17,11 @@ def imported(*args: str) -> set[str]:
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "LNREV_FILE": ""}, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
-    return {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:")
+    }
 
 
 @pytest.mark.parametrize(

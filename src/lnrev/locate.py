@@ -22,7 +22,7 @@ def key_lines(text: str) -> dict[KeyPath, int]:
     """Map every key path of a valid TOML document to its 1-based line (first definition wins)."""
     scanner = _Scanner(text)
     # Positions are a courtesy: whatever was mapped before a surprise is still right.
-    with contextlib.suppress(IndexError, ValueError, tomllib.TOMLDecodeError):
+    with contextlib.suppress(IndexError, ValueError, RecursionError, tomllib.TOMLDecodeError):
         scanner.document()
     return scanner.lines
 

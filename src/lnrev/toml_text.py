@@ -18,10 +18,14 @@ except ImportError:  # an install without its optional accelerator still works, 
 
 
 def parse(text: str) -> dict[str, Any]:
-    """The TOML document as Python data; tomllib.TOMLDecodeError if it is not valid TOML."""
+    """The TOML document as Python data; tomllib.TOMLDecodeError if it is not valid TOML,
+    including values nested deeper than a parser can follow (arrays in arrays in arrays...)."""
     if rtoml is not None:
         try:
             return rtoml.loads(text)
         except (rtoml.TomlParsingError, ValueError):
             pass
-    return tomllib.loads(text)
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("arrays or tables nested too deeply to read") from None

@@ -81,7 +81,15 @@ def mutated_text(draw) -> str:
 @given(
     mutated_text(),
     st.sampled_from(
-        [["status"], ["status", "--json"], ["gap", "clean-energy"], ["validate"], ["sources"]]
+        [
+            ["status"],
+            ["status", "--json"],
+            ["gap", "clean-energy"],
+            ["gap", "energy-intensity"],
+            ["gap", "gdp-growth-2023"],
+            ["validate"],
+            ["sources"],
+        ]
     ),
 )
 @settings(TIGHT, max_examples=FILE_CASES)

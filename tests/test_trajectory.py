@@ -1,10 +1,16 @@
 """The chart of `lnrev gap`: every kind and method draws, and every point sits where the data says."""
 
+import math
+import tomllib
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lnrev import plot
+from lnrev.assess import assess
+from lnrev.model import TargetsFile
 from lnrev.timeline import decimal_year
 from lnrev.trajectory import SAMPLES, chart_of
 
@@ -121,3 +127,35 @@ def test_a_target_with_no_data_still_draws(assess_text):
 def test_year_ticks():
     assert plot.year_ticks(2021.3, 2026.0) == [2021.0, 2022.0, 2023.0, 2024.0, 2025.0, 2026.0]
     assert plot.year_ticks(2000.0, 2030.0) == [2000.0, 2006.0, 2012.0, 2018.0, 2024.0, 2030.0]
+
+
+@given(
+    kind=st.sampled_from(["level", "change", "growth"]),
+    method=st.sampled_from(["linear", "compound", "unsd"]),
+    values=st.lists(
+        st.floats(min_value=-1e300, max_value=1e300, allow_nan=False), min_size=1, max_size=4
+    ),
+    goal=st.floats(min_value=-99.9, max_value=1e300, allow_nan=False),
+)
+@settings(max_examples=200, deadline=None)
+def test_any_target_draws_without_error(kind, method, values, goal):
+    observations = ", ".join(
+        f"{{ at = {2021 + i}, {'rate' if kind == 'growth' else 'value'} = {max(v, -99.9) if kind == 'growth' else v!r} }}"
+        for i, v in enumerate(values)
+    )
+    target = {
+        "level": f"value = {goal!r}",
+        "change": f"change = {goal!r}",
+        "growth": f"rate = {goal!r}",
+    }[kind]
+    text = f'[targets.t]\nname = "t"\nkind = "{kind}"\ntarget = {{ {target}, by = 2030 }}\nobservations = [{observations}]\n'
+    if kind != "growth":
+        text += f'method = "{method}"\n'
+    if kind != "level":
+        text += "baseline = { at = 2020 }\n"
+    targets = TargetsFile.model_validate(tomllib.loads(text))
+    assessment = assess("t", targets.targets["t"], targets.assessment, AS_OF)
+    chart = chart_of(assessment)
+    for line in chart.series:
+        assert all(math.isfinite(t) and math.isfinite(v) for t, v in line.points), line
+    assert plot.render(chart, width=70, height=14, colour=False)

@@ -8,7 +8,6 @@ observation against the bound. Nothing here reads files or prints.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import StrEnum
@@ -356,17 +355,10 @@ def growth_index(observations: list[Observation], baseline_at: Point) -> list[fl
     indexes, previous, since = [], 100.0, decimal_year(baseline_at)
     for obs in observations:
         moment = decimal_year(obs.at)
-        previous = previous * _power(1 + obs.rate / 100, moment - since)
+        previous = previous * formulas.power(1 + obs.rate / 100, moment - since)
         indexes.append(previous)
         since = moment
     return indexes
-
-
-def _power(base: float, exponent: float) -> float:
-    try:
-        return base**exponent
-    except OverflowError:
-        return math.inf
 
 
 def _assess_change(
@@ -428,13 +420,13 @@ def _assess_growth(
         _readings(observations, indexes, counted),
         Reading(base_at, 100.0),
         by,
-        100.0 * _power(1 + rate / 100, years),
+        100.0 * formulas.power(1 + rate / 100, years),
         "increase" if d > 0 else "decrease",
         0.0,
         "compound",
         settings,
         as_of,
-        met_level=100.0 * _power(1 + (rate - d * target.tolerance) / 100, years),
+        met_level=100.0 * formulas.power(1 + (rate - d * target.tolerance) / 100, years),
     )
     since = decimal_year(base_at)
     realized = formulas.average_annual_growth_percent(

@@ -47,6 +47,14 @@ def finite_or_none(formula: Callable[..., float | None]) -> Callable[..., float 
     return guarded
 
 
+def power(base: float, exponent: float) -> float:
+    """base ** exponent for a positive base, with infinity instead of an overflow."""
+    try:
+        return base**exponent
+    except OverflowError:
+        return math.inf
+
+
 @finite_or_none
 def gap(V: float, v_l: float) -> float | None:
     """How far the latest value is from the target (or a bound): V - v_l."""

@@ -9,9 +9,11 @@ in their unit, change targets in cumulative % vs the baseline, growth targets on
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from lnrev.assess import Assessment
+from lnrev.formulas import power
 from lnrev.timeline import Point, decimal_year, iso
 
 SAMPLES = 24
@@ -36,7 +38,7 @@ def chart_of(a: Assessment) -> Chart:
     observed = Series(
         "observed",
         "observed",
-        tuple(
+        _finite(
             (decimal_year(h.at), _drawn(a, h.value, h.at)) for h in a.history if h.value is not None
         ),
     )
@@ -53,8 +55,13 @@ def chart_of(a: Assessment) -> Chart:
         label = f"target {a.target.value:g}{' % a year' if a.kind == 'growth' else ''}"
         level = _plotted(a, _target_on_scale(a))
     times = [t for line in series for t, _ in line.points] + [decimal_year(a.target.at)]
-    series.append(Series("target", label, ((min(times), level), (max(times), level))))
+    series.append(Series("target", label, _finite([(min(times), level), (max(times), level)])))
     return Chart(a.name, _y_label(a), tuple(series))
+
+
+def _finite(points) -> tuple[tuple[float, float], ...]:
+    """Only the points that can be drawn: a course that overflows leaves the chart there."""
+    return tuple((t, v) for t, v in points if math.isfinite(v))
 
 
 def _y_label(a: Assessment) -> str:
@@ -69,7 +76,7 @@ def _drawn(a: Assessment, value: float, at: Point) -> float:
     """A reported value as drawn: as it is, except growth rates, which become their index."""
     if a.kind == "growth":
         years = decimal_year(at) - decimal_year(a.baseline.at)
-        return 100.0 * (1 + value / 100) ** years
+        return 100.0 * power(1 + value / 100, years)
     return value
 
 
@@ -101,10 +108,10 @@ def _required_path(a: Assessment) -> Series:
         points = ((t_b, start), (t_end, end))
     else:
         points = tuple(
-            (t_b + k * (t_end - t_b) / SAMPLES, start * (end / start) ** (k / SAMPLES))
+            (t_b + k * (t_end - t_b) / SAMPLES, start * power(end / start, k / SAMPLES))
             for k in range(SAMPLES + 1)
         )
-    return Series("required", "required path", tuple((t, _plotted(a, v)) for t, v in points))
+    return Series("required", "required path", _finite((t, _plotted(a, v)) for t, v in points))
 
 
 def _projection(a: Assessment) -> Series | None:
@@ -120,10 +127,12 @@ def _projection(a: Assessment) -> Series | None:
         points = tuple(
             (
                 t_l + k * (t_end - t_l) / SAMPLES,
-                start * (1 + growth) ** (k * (t_end - t_l) / SAMPLES),
+                start * power(1 + growth, k * (t_end - t_l) / SAMPLES),
             )
             for k in range(SAMPLES + 1)
         )
     else:
         return None
-    return Series("projection", "at the pace so far", tuple((t, _plotted(a, v)) for t, v in points))
+    return Series(
+        "projection", "at the pace so far", _finite((t, _plotted(a, v)) for t, v in points)
+    )

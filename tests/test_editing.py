@@ -220,41 +220,28 @@ def test_editing_an_invalid_file_is_refused(write_targets):
     assert path.read_bytes() == before
 
 
-def test_a_failure_between_writing_and_replacing_leaves_the_original(targets, monkeypatch):
+@pytest.mark.parametrize(
+    ("step", "message"),
+    [
+        ("replace", "could not replace the file (No space left on device); it is unchanged"),
+        ("fsync", "writing failed (No space left on device); the file is unchanged"),
+    ],
+)
+def test_a_failing_write_or_replace_leaves_the_original(targets, monkeypatch, step, message):
     before = targets.read_bytes()
 
-    def fail(*args, **kwargs):
+    def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", fail)
+    monkeypatch.setattr(os, step, full_disk)
     result = invoke("record", "share", "41", "--at", "2022", "--source", "s")
     assert result.exit_code == 3
-    assert (
-        result.stderr
-        == "targets.toml: could not replace the file (No space left on device); it is unchanged\n"
-    )
+    assert result.stderr == f"targets.toml: {message}\n"
     assert targets.read_bytes() == before
     assert sorted(p.name for p in targets.parent.iterdir()) == [
         ".targets.toml.lock",
         "targets.toml",
     ]
-
-
-def test_a_failing_write_leaves_the_original(targets, monkeypatch):
-    before = targets.read_bytes()
-
-    def full_disk(descriptor):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", full_disk)
-    result = invoke("record", "share", "41", "--at", "2022", "--source", "s")
-    assert result.exit_code == 3
-    assert (
-        result.stderr
-        == "targets.toml: writing failed (No space left on device); the file is unchanged\n"
-    )
-    assert targets.read_bytes() == before
-    assert not [p for p in targets.parent.iterdir() if p.suffix == ".tmp"]
 
 
 def test_an_edit_keeps_the_file_permissions(targets):

@@ -212,10 +212,8 @@ def record(
 
     if yoy and rate:
         raise BadInput(["error: --yoy and --rate exclude each other"])
+    number = _entered(read_number, value, "VALUE")
     observation: dict[str, Any] = {"at": _entered(read_point, at, "--at")}
-    observation["yoy" if yoy else "rate" if rate else "value"] = _entered(
-        read_number, value, "VALUE"
-    )
     if published is not None:
         observation["published"] = _entered(read_date, published, "--published")
     observation["source"] = source
@@ -224,10 +222,8 @@ def record(
     location = discover(file)
 
     def change(document: editor.Document) -> None:
-        kind = str(document.get("targets", {}).get(target_id, {}).get("kind", "level"))
-        if kind == "growth" and "value" in observation:  # a growth target's only figure is a rate
-            observation["rate"] = observation.pop("value")
-        editor.record_observation(document, target_id, observation, replace)
+        field = "yoy" if yoy else "rate" if rate else editor.plain_value_field(document, target_id)
+        editor.record_observation(document, target_id, {**observation, field: number}, replace)
 
     editor.edit(location, change)
     typer.echo(f"recorded targets.{target_id} at {at} in {location.label}")

@@ -142,11 +142,10 @@ def status(
     if shown_format == "table" or export is not None:
         from lnrev import terminal
 
-        if shown_format == "table":
-            where = terminal.screen()
-            terminal.show(terminal.status_view(shown, counts, caption, where), where)
-        if export is not None:
-            terminal.save(terminal.status_view(shown, counts, caption, terminal.REPORT), export)
+        def view(where: terminal.Screen):
+            return terminal.status_view(shown, counts, caption, where)
+
+        terminal.present(view, shown_format == "table", export)
     if selection.failing(shown, [Verdict(v) for v in fail_on or ()]):
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
@@ -194,14 +193,10 @@ def gap(
     if shown_format == "table" or export is not None:
         from lnrev import terminal
 
-        if shown_format == "table":
-            where = terminal.screen()
-            terminal.show(
-                terminal.gap_view(assessment, target, targets.assessment, where, chart), where
-            )
-        if export is not None:
-            view = terminal.gap_view(assessment, target, targets.assessment, terminal.REPORT, chart)
-            terminal.save(view, export)
+        def view(where: terminal.Screen):
+            return terminal.gap_view(assessment, target, targets.assessment, where, chart)
+
+        terminal.present(view, shown_format == "table", export)
 
 
 @reports_errors

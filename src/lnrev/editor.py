@@ -124,6 +124,13 @@ def record_observation(
         _add_after_last_key(target, "observations", array)
 
 
+def plain_value_field(document: Document, target_id: str) -> str:
+    """What a bare VALUE records for a target: its kind's first value field (a growth target's
+    rate, the value of every other kind)."""
+    kind = str(_target(document, target_id).get("kind", "level"))
+    return VALUE_FIELDS.get(kind, ("value",))[0]
+
+
 def inline_table(fields: dict[str, Any]) -> InlineTable:
     """`{ at = 2024-06-30, value = 50.5 }`, spaced like a hand-written file."""
     body = ", ".join(f"{key} = {tomlkit.item(value).as_string()}" for key, value in fields.items())

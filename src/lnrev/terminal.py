@@ -10,6 +10,7 @@ import io
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,15 @@ def show(renderable: RenderableType, where: Screen) -> None:
         encoding = getattr(sys.stdout, "encoding", None) or "ascii"
         text = text.translate(ASCII_FALLBACK).encode(encoding, "replace").decode(encoding)
     sys.stdout.write(text)
+
+
+def present(build: Callable[[Screen], RenderableType], show_it: bool, export: Path | None) -> None:
+    """Print a view for this stdout if asked, and save it as drawn for a report if asked."""
+    if show_it:
+        where = screen()
+        show(build(where), where)
+    if export is not None:
+        save(build(REPORT), export)
 
 
 def save(renderable: RenderableType, path: Path) -> None:

@@ -23,7 +23,7 @@ def parse(text: str) -> dict[str, Any]:
     if rtoml is not None:
         try:
             return rtoml.loads(text)
-        except (rtoml.TomlParsingError, ValueError):
+        except ValueError:  # rtoml.TomlParsingError is one
             pass
     try:
         return tomllib.loads(text)

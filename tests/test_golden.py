@@ -1,0 +1,110 @@
+"""Golden outputs of the shipped and example files: every report, in every format, at fixed dates.
+
+They pin what a person and a script see, so that a change of structure is seen to change nothing,
+and a change of behaviour shows up as a reviewed snapshot diff (`uv run pytest --snapshot-update`).
+"""
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lnrev.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = {
+    "liaoning": ROOT / "targets.toml",
+    "china-14th": ROOT / "examples" / "china-14th-fyp.toml",
+}
+DATES = ("2024-12-31", "2026-11-24")
+FORMATS = ("table", "json", "csv", "markdown")
+runner = CliRunner()
+
+
+def run(*args: str) -> str:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
+    return f"exit {result.exit_code}\n--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
+
+
+def target_ids(path: Path) -> list[str]:
+    import tomllib
+
+    return list(tomllib.loads(path.read_text(encoding="utf-8"))["targets"])
+
+
+@pytest.mark.parametrize("as_of", DATES)
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", FILES)
+def test_status(snapshot, name, fmt, as_of):
+    assert run("status", "-f", str(FILES[name]), "--format", fmt, "--as-of", as_of) == snapshot
+
+
+@pytest.mark.parametrize("as_of", DATES)
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", FILES)
+def test_gap_of_every_target(snapshot, name, fmt, as_of):
+    path = str(FILES[name])
+    outputs = [
+        run("gap", target_id, "-f", path, "--format", fmt, "--as-of", as_of)
+        for target_id in target_ids(FILES[name])
+    ]
+    assert outputs == snapshot
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_sources(snapshot, name):
+    path = str(FILES[name])
+    assert [run("sources", "-f", path), run("sources", "-f", path, "--json")] == snapshot
+
+
+BAD_FILES = {
+    "syntax": '[targets.a]\nname = "A"\ntarget = { value = 1, by = 2025 \n',
+    "many-problems": """
+[assessment]
+method = "linaer"
+on_track = 0.5
+
+[targets.Bad_Id]
+name = "x"
+target = { value = 1, by = 2025 }
+
+[targets.share]
+name = 3
+kind = "change"
+target = { change = -1, by = 2020 }
+baseline = { at = 2020 }
+observations = [{ at = 2020, yoy = 1, value = 2 }, { at = 2021, rate = 1 }]
+
+[targets.cap]
+kind = "bound"
+name = "c"
+target = { max = 1, min = 0, by = 2025 }
+observations = [{ at = 2021, value = nan }, { at = 2021-12-31, value = 1 }]
+""",
+    "wrong-kind-field": """
+[targets.level]
+name = "L"
+target = { value = 1, by = 2025 }
+observations = [{ at = 2021, yoy = 1 }]
+""",
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_file_messages(snapshot, tmp_path, name):
+    path = tmp_path / "bad.toml"
+    path.write_text(BAD_FILES[name], encoding="utf-8")
+    assert [run("status", "-f", "bad.toml"), run("validate", "bad.toml")] == snapshot
+
+
+def test_usage_errors(snapshot):
+    cases = [
+        ("gap", "clean-enrgy"),
+        ("status", "--sort", "name"),
+        ("status", "--format", "yaml"),
+        ("status", "--verdict", "great"),
+        ("status", "--as-of", "yesterday"),
+        ("status", "--kind", "levels"),
+        ("status", "--binding", "--expected"),
+    ]
+    assert [run(*case) for case in cases] == snapshot

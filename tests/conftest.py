@@ -8,9 +8,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
-from lnrev.assess import Assessment, assess_file
-from lnrev.loader import TargetsLocation, load
+from lnrev.engine.results import Assessment
+from lnrev.reports.status import assess_file
+from lnrev.targetsfile.loading import TargetsLocation, load
+
+# Property tests run the whole loader and CLI: the first example of a run also pays for imports,
+# so a per-example deadline measures the machine, not lnrev. Speed is measured in bench/.
+settings.register_profile("lnrev", deadline=None)
+settings.load_profile("lnrev")
 
 
 @pytest.fixture(autouse=True)

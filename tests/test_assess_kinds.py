@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from lnrev.assess import Verdict
+from lnrev.engine.verdicts import Verdict
 
 TOL = 1e-9
 

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from lnrev.assess import assess_file
 from lnrev.cli import app
 from lnrev.errors import BadInput
-from lnrev.loader import validate
+from lnrev.reports.status import assess_file
+from lnrev.targetsfile.loading import validate
 
 runner = CliRunner()
 

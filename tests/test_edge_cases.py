@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from lnrev.assess import Verdict
 from lnrev.cli import app
+from lnrev.engine.verdicts import Verdict
 
 TOL = 1e-9
 

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lnrev.cli import app
-from lnrev.loader import TargetsLocation, embedded_targets, load
+from lnrev.targetsfile.loading import TargetsLocation, embedded_targets, load
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]

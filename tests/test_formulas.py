@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from lnrev import formulas as f
-from lnrev.formulas import Trajectory
+from lnrev.engine import formulas as f
+from lnrev.engine.formulas import Trajectory
 
 TOL = 1e-9
 

@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from lnrev.errors import BadInput
-from lnrev.loader import EMBEDDED_LABEL, TargetsLocation, discover, embedded_targets, load
+from lnrev.targetsfile.loading import (
+    EMBEDDED_LABEL,
+    TargetsLocation,
+    discover,
+    embedded_targets,
+    load,
+)
 
 VALID = """\
 [targets.clean-energy]

@@ -2,7 +2,7 @@
 
 import tomllib
 
-from lnrev.locate import dotted, key_lines, line_of
+from lnrev.targetsfile.key_lines import dotted, key_lines, line_of
 
 DOCUMENT = '''\
 # a comment with [brackets] and = signs

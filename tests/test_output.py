@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lnrev.cli import app
-from lnrev.render_csv import FLAT_COLUMNS, flatten
+from lnrev.views.csv_table import FLAT_COLUMNS, flatten
 
 runner = CliRunner()
 AS_OF = "2026-11-23"

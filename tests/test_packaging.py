@@ -25,7 +25,7 @@ def test_the_wheel_embeds_the_top_level_targets_file(tmp_path):
     environment = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     environment.pop("LNREV_FILE", None)
     run = subprocess.run(
-        [sys.executable, "-c", "import lnrev.loader as l; print(l.embedded_targets())"],
+        [sys.executable, "-c", "import lnrev.targetsfile.loading as l; print(l.embedded_targets())"],
         cwd=elsewhere, env=environment, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert Path(run.stdout.strip()) == tmp_path / "site" / "lnrev" / "targets.toml"

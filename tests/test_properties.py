@@ -6,10 +6,11 @@ from datetime import date, timedelta
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from lnrev.assess import Verdict, assess
-from lnrev.model import TargetsFile
-from lnrev.render_json import assessment_json, dumps
-from lnrev.timeline import decimal_year
+from lnrev.engine.timeline import decimal_year
+from lnrev.engine.verdicts import Verdict
+from lnrev.model.targets_file import TargetsFile
+from lnrev.reports.status import assess
+from lnrev.views.json_document import assessment_json, dumps
 
 values = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
 positive = st.floats(min_value=1e-3, max_value=1e6, allow_nan=False, allow_infinity=False)
@@ -76,7 +77,9 @@ def test_reordering_observations_changes_nothing(target, random):
 @given(level_targets(value=st.floats(allow_nan=False, allow_infinity=False)))
 @settings(max_examples=300)
 def test_json_never_holds_nan_or_infinity_whatever_the_magnitudes(target):
-    text = dumps(assessment_json(assess_one(target)))  # allow_nan=False raises on any slip
+    text = dumps(
+        assessment_json(assess_one(target)), pretty=False
+    )  # allow_nan=False raises on any slip
     assert json.loads(text)["verdict"] in {verdict.value for verdict in Verdict}
 
 
@@ -132,7 +135,7 @@ def index_targets(draw):
 @settings(max_examples=300)
 def test_change_and_growth_targets_always_assess_to_finite_json(target, as_of):
     a = assess_one(target, as_of=as_of)
-    document = json.loads(dumps(assessment_json(a)))
+    document = json.loads(dumps(assessment_json(a), pretty=False))
     assert document["kind"] == target["kind"]
     if (
         a.latest is not None

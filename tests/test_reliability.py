@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lnrev import atomic
 from lnrev.cli import app
+from lnrev.targetsfile import atomic
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lnrev.assess import Verdict, assess_file
-from lnrev.bibliography import bibliography
 from lnrev.cli import app
-from lnrev.loader import TargetsLocation, load
+from lnrev.engine.verdicts import Verdict
+from lnrev.reports.bibliography import bibliography
+from lnrev.reports.status import assess_file
+from lnrev.targetsfile.loading import TargetsLocation, load
 
 ROOT = Path(__file__).resolve().parents[1]
 LIAONING = ROOT / "targets.toml"

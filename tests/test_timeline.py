@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from lnrev.timeline import as_date, decimal_year, iso
+from lnrev.engine.timeline import as_date, decimal_year, iso
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lnrev import toml_text
+from lnrev.targetsfile import parsing as toml_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = [

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lnrev import plot
-from lnrev.assess import assess
-from lnrev.model import TargetsFile
-from lnrev.timeline import decimal_year
-from lnrev.trajectory import SAMPLES, chart_of
+from lnrev.engine.timeline import decimal_year
+from lnrev.model.targets_file import TargetsFile
+from lnrev.reports.status import assess
+from lnrev.views import plot
+from lnrev.views.chart import SAMPLES, chart_of
 
 TOL = 1e-9
 AS_OF = date(2026, 11, 23)

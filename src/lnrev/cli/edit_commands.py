@@ -1,0 +1,287 @@
+"""The commands that keep a targets file: validate, init, add, record, import, schema.
+
+Values given to an editing command are input to the file: a target that does not exist, a value of
+the wrong kind, a non-number or a bad date exit 3 (bad input), with one line naming the problem,
+and nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from lnrev.cli.options import FileOption, reports_errors
+from lnrev.errors import BadInput
+from lnrev.targetsfile.loading import (
+    FILE_NAME,
+    TargetsLocation,
+    discover,
+    embedded_targets,
+    load,
+    read_text,
+)
+from lnrev.targetsfile.typed_values import read_date, read_number, read_point
+
+if TYPE_CHECKING:
+    from lnrev.model.kinds.base import Kind
+
+TargetId = Annotated[str, typer.Argument(metavar="ID", help="The target's id, as in [targets.ID].")]
+Replace = Annotated[
+    bool, typer.Option("--replace", help="Overwrite an observation at the same point in time.")
+]
+When = Annotated[str, typer.Option("--at", metavar="WHEN", help="A year (its end) or a date.")]
+
+
+def _entered(reader: Callable[[str], Any], text: str | None, what: str) -> Any:
+    """A value typed on the command line, or BadInput naming where it was typed."""
+    if text is None:
+        return None
+    try:
+        return reader(text)
+    except ValueError as error:
+        raise BadInput([f"error: {what}: {error}"]) from None
+
+
+@reports_errors
+def validate(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[FILE]", help="Default: $LNREV_FILE, ./targets.toml, the shipped file."
+        ),
+    ] = None,
+) -> None:
+    """Check a targets file: "ok" with its counts, or every problem with its line (exit 3).
+
+    Examples: lnrev validate; lnrev validate examples/china-14th-fyp.toml
+    """
+    location = discover(path)
+    targets = load(location)
+    observations = sum(len(target.observations) for target in targets.targets.values())
+    typer.echo(
+        f"ok: {_count(len(targets.targets), 'target')}, {_count(observations, 'observation')}"
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+@reports_errors
+def init(
+    path: Annotated[Path, typer.Argument(metavar="[PATH]", help="Where to write it.")] = Path(
+        FILE_NAME
+    ),
+    empty: Annotated[
+        bool, typer.Option("--empty", help="A commented template with one target of each kind.")
+    ] = False,
+) -> None:
+    """Start a targets file: a copy of the shipped Liaoning targets, or a commented template.
+
+    Never overwrites a file. Also writes targets.schema.json beside it, if absent, for editors.
+
+    Examples: lnrev init; lnrev init my-plan.toml --empty
+    """
+    from lnrev.targetsfile.atomic import create_exclusively
+    from lnrev.targetsfile.schema import SCHEMA_FILE, schema_text
+
+    if empty:
+        template = resources.files("lnrev.targetsfile").joinpath("template.toml")
+        text = template.read_text(encoding="utf-8")
+    else:
+        text = read_text(TargetsLocation(embedded_targets(), "embedded targets"))
+    create_exclusively(path, text, str(path))
+    message = f"wrote {path}"
+    schema = path.with_name(SCHEMA_FILE)
+    if not schema.exists():
+        create_exclusively(schema, schema_text(), str(schema))
+        message += f" and {schema}"
+    typer.echo(f"{message}; edit it, then run: lnrev status -f {path}")
+
+
+@reports_errors
+def add(
+    target_id: TargetId,
+    name: Annotated[str, typer.Option("--name", help="What the indicator is.")],
+    target: Annotated[
+        str,
+        typer.Option(
+            "--target",
+            metavar="NUMBER",
+            help="level: the value; change: the cumulative %; growth: % a year; bound: the bound.",
+        ),
+    ],
+    by: Annotated[
+        str, typer.Option("--by", metavar="WHEN", help="The deadline: a year or a date.")
+    ],
+    kind: Annotated[str, typer.Option("--kind", help="level, change, growth or bound.")] = "level",
+    baseline: Annotated[
+        str | None, typer.Option("--baseline", metavar="VALUE", help="Baseline value (level).")
+    ] = None,
+    baseline_at: Annotated[
+        str | None,
+        typer.Option(
+            "--baseline-at", metavar="WHEN", help="Baseline year or date (level, change, growth)."
+        ),
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="e.g. %, GW, years.")] = None,
+    binding: Annotated[bool, typer.Option("--binding", help="A binding (约束性) target.")] = False,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Where the target is declared.")
+    ] = None,
+    floor: Annotated[
+        bool, typer.Option("--floor", help="bound: a minimum (default: a maximum).")
+    ] = False,
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    file: FileOption = None,
+) -> None:
+    """Add a target to the targets file (comments and layout kept).
+
+    Examples: lnrev add clean-energy --name "Clean-energy share" --unit % --target 56.8 --by 2025
+    --source "Xinhua, 2024-04-23"; lnrev add energy --kind change --name "Energy per unit of GDP"
+    --target -13.5 --by 2025 --baseline-at 2020 --binding
+    """
+    from lnrev.model.kinds import DEFAULT_KIND, KIND_NAMES, KINDS
+    from lnrev.suggestions import either
+    from lnrev.targetsfile import editing as editor
+
+    if kind not in KINDS:
+        raise BadInput([f"error: --kind: expected {either(KIND_NAMES)}, got {kind!r}"])
+    form = KINDS[kind]
+    fields: dict[str, Any] = {} if kind == DEFAULT_KIND else {"kind": kind}
+    fields["name"] = name
+    if unit is not None:
+        fields["unit"] = unit
+    if binding:
+        fields["binding"] = True
+    fields["target"] = {
+        form.goal_fields[-1 if floor else 0]: _entered(read_number, target, "--target"),
+        "by": _entered(read_point, by, "--by"),
+    }
+    if baseline_at is not None or baseline is not None:
+        fields["baseline"] = _baseline(form, baseline, baseline_at)
+    elif form.baseline_form == "index":
+        raise BadInput([f"error: a {kind} target needs --baseline-at (the year its index is 100)"])
+    if source is not None:
+        fields["source"] = source
+    if note is not None:
+        fields["note"] = note
+    location = discover(file)
+    editor.edit(location, lambda document: editor.add_target(document, target_id, fields))
+    typer.echo(f"added targets.{target_id} to {location.label}")
+
+
+def _baseline(form: Kind, value: str | None, at: str | None) -> dict[str, Any]:
+    """The baseline table a kind takes: a figure (at, value), a base year (at), or none."""
+    if form.baseline_form is None:
+        raise BadInput([f"error: a {form.name} target has no baseline (use the bound's --by)"])
+    if at is None:
+        raise BadInput(["error: --baseline needs --baseline-at"])
+    if form.baseline_form == "figure" and value is None:
+        raise BadInput(
+            [f"error: a {form.name} baseline needs --baseline VALUE as well as --baseline-at"]
+        )
+    if form.baseline_form == "index" and value is not None:
+        raise BadInput(
+            [f"error: a {form.name} target's baseline is its index 100: give only --baseline-at"]
+        )
+    baseline: dict[str, Any] = {"at": _entered(read_point, at, "--baseline-at")}
+    if value is not None:
+        baseline["value"] = _entered(read_number, value, "--baseline")
+    return baseline
+
+
+@reports_errors
+def record(
+    target_id: TargetId,
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The observed number.")],
+    at: When,
+    source: Annotated[str, typer.Option("--source", help="Where the figure was read.")],
+    published: Annotated[
+        str | None, typer.Option("--published", metavar="DATE", help="When it was published.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    yoy: Annotated[
+        bool, typer.Option("--yoy", help="change: VALUE is a % change on the previous.")
+    ] = False,
+    rate: Annotated[
+        bool, typer.Option("--rate", help="growth: VALUE is average annual growth in %.")
+    ] = False,
+    replace: Replace = False,
+    file: FileOption = None,
+) -> None:
+    """Record an observation of a target (comments and layout kept).
+
+    Examples: lnrev record clean-energy 50.5 --at 2024-06-30 --published 2024-07-16 --source
+    "Xinhua, 2024-07-16"; lnrev record energy-intensity -2.7 --yoy --at 2021 --source "NBS"
+    """
+    from lnrev.targetsfile import editing as editor
+
+    if yoy and rate:
+        raise BadInput(["error: --yoy and --rate exclude each other"])
+    number = _entered(read_number, value, "VALUE")
+    observation: dict[str, Any] = {"at": _entered(read_point, at, "--at")}
+    if published is not None:
+        observation["published"] = _entered(read_date, published, "--published")
+    observation["source"] = source
+    if note is not None:
+        observation["note"] = note
+    location = discover(file)
+
+    def change(document: editor.Document) -> None:
+        field = "yoy" if yoy else "rate" if rate else editor.plain_value_field(document, target_id)
+        editor.record_observation(document, target_id, {**observation, field: number}, replace)
+
+    editor.edit(location, change)
+    typer.echo(f"recorded targets.{target_id} at {at} in {location.label}")
+
+
+@reports_errors
+def import_csv(
+    csv_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE.csv", help="Columns: id, at, value|yoy|rate, source, published, note."
+        ),
+    ],
+    replace: Replace = False,
+    file: FileOption = None,
+) -> None:
+    """Record observations from a CSV file: all rows, or none if any row is bad.
+
+    Example: lnrev import communique-2025.csv
+    """
+    from lnrev.targetsfile import editing as editor
+    from lnrev.targetsfile.csv_rows import read_rows
+
+    label = str(csv_file)
+    csv_rows = read_rows(csv_file, label)
+
+    def change(document: editor.Document) -> None:
+        problems = list(csv_rows.problems)
+        for row in csv_rows.rows:
+            try:
+                editor.record_observation(document, row.target_id, row.observation, replace)
+            except editor.Refusal as refusal:
+                problems.append((row.line, str(refusal)))
+        if problems:
+            lines = [f"{label}:{line}: {problem}" for line, problem in sorted(problems)]
+            raise BadInput([*lines, f"{label}: nothing was imported"])
+
+    location = discover(file)
+    editor.edit(location, change)
+    typer.echo(f"imported {len(csv_rows.rows)} observations into {location.label}")
+
+
+def schema() -> None:
+    """Print the JSON Schema of the targets file (as committed in targets.schema.json).
+
+    Example: lnrev schema > targets.schema.json
+    """
+    from lnrev.targetsfile.schema import schema_text
+
+    typer.echo(schema_text(), nl=False)

@@ -1,0 +1,169 @@
+"""What every lnrev command shares: the targets-file options, error reporting, target lookup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from lnrev.engine.timeline import as_date
+from lnrev.errors import LnrevError, UsageError
+from lnrev.suggestions import check_choice, did_you_mean
+from lnrev.targetsfile.typed_values import read_point
+from lnrev.views.output import FORMATS
+
+if TYPE_CHECKING:
+    from lnrev.model.targets_file import TargetsFile
+    from lnrev.targetsfile.loading import TargetsLocation
+
+
+def parse_as_of(value: str | None) -> date | None:
+    """`--as-of`: an ISO date (2025-06-30) or a year, meaning its last day."""
+    if value is None:
+        return None
+    try:
+        return as_date(read_point(value))
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+FileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        "-f",
+        help="Targets file. Default: $LNREV_FILE, else ./targets.toml,"
+        " else the shipped Liaoning file.",
+        show_default=False,
+        dir_okay=True,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Assess with what was known on this date (YYYY-MM-DD, or a year for its last day)."
+        " Default: today.",
+        callback=parse_as_of,
+        show_default=False,
+        metavar="DATE",
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON (schema_version 1) for scripts.")
+]
+
+
+def reports_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Turn lnrev's domain errors into their lines on stderr and the matching exit code."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except LnrevError as error:
+            for line in error.lines:
+                typer.echo(line, err=True)
+            raise typer.Exit(error.exit_code) from None
+
+    return run
+
+
+def read_targets(file: Path | None) -> tuple[TargetsLocation, TargetsFile]:
+    from lnrev.targetsfile.loading import discover, load
+
+    location = discover(file)
+    return location, load(location)
+
+
+def check_target(target_id: str, targets: TargetsFile, location: TargetsLocation) -> None:
+    """An unknown id is a usage error (exit 2) that suggests the closest id."""
+    if target_id not in targets.targets:
+        hint = did_you_mean(target_id, targets.targets) or f"; ids: {', '.join(targets.targets)}"
+        raise UsageError([f"error: no target {target_id!r} in {location.label}{hint}"])
+
+
+def today(as_of: date | None) -> date:
+    return as_of or date.today()
+
+
+def one_of(choices: tuple[str, ...], what: str) -> Callable[[str | None], str | None]:
+    """An option callback that accepts only `choices` (and suggests the closest)."""
+
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return check_choice(value, choices, what)
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
+
+    return check
+
+
+def parse_verdicts(value: str | None) -> list[str] | None:
+    """A comma-separated list of verdicts (met, on_track, ..., insufficient_data)."""
+    if value is None:
+        return None
+    from lnrev.engine.verdicts import Verdict
+
+    names = [
+        name.strip().replace(" ", "_").replace("-", "_")
+        for name in value.split(",")
+        if name.strip()
+    ]
+    check = one_of(tuple(verdict.value for verdict in Verdict), "verdicts")
+    return [check(name) for name in names]
+
+
+def parse_export(value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() not in (".svg", ".html"):
+        raise typer.BadParameter(
+            f"expected a file name ending in .svg or .html, got {str(value)!r}"
+        )
+    return value
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of target ids, read from the targets file the command line names."""
+    import tomllib
+
+    from lnrev.targetsfile.loading import discover
+
+    try:
+        location = discover(ctx.params.get("file"))
+        targets = tomllib.loads(location.path.read_text(encoding="utf-8")).get("targets", {})
+    except (OSError, ValueError):
+        return []
+    return [target_id for target_id in targets if target_id.startswith(incomplete)]
+
+
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        help="table (default), json, csv or markdown.",
+        callback=one_of(FORMATS, "format"),
+        show_default=False,
+    ),
+]
+ExportOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--export",
+        metavar="FILE.svg|FILE.html",
+        help="Also save the table view to an SVG or HTML file, for a report.",
+        callback=parse_export,
+    ),
+]
+
+
+def output_format(format_: str | None, json: bool) -> str:
+    """`--json` is `--format json`; asking for two different formats is a usage error."""
+    if json and format_ not in (None, "json"):
+        raise UsageError([f"error: --json and --format {format_} ask for two formats; choose one"])
+    return "json" if json else format_ or "table"

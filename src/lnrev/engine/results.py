@@ -1,0 +1,67 @@
+"""What lnrev says about a target, as plain values: the types every report and view reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from lnrev.engine.timeline import Point
+from lnrev.engine.verdicts import Verdict
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A value at a point in time (the value is null where the contract says so)."""
+
+    at: Point
+    value: float | None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One observation as `lnrev gap` lists it, on the target's reporting scale."""
+
+    at: Point
+    value: float | None
+    considered: bool
+    source: Any
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Measures:
+    """The numbers of contract section 3, on the target's reporting scale."""
+
+    gap: float | None = None
+    progress: float | None = None
+    time_elapsed: float | None = None
+    years_left: float | None = None
+    actual_change_per_year: float | None = None
+    actual_growth_per_year: float | None = None
+    required_change_per_year: float | None = None
+    required_growth_per_year: float | None = None
+    projected: float | None = None
+    ratio: float | None = None
+
+
+MEASURE_NAMES = tuple(field.name for field in fields(Measures))
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Everything lnrev says about one target (contract section 5, plus the history)."""
+
+    id: str
+    name: str
+    unit: str
+    kind: str
+    binding: bool
+    direction: str | None
+    method: str | None
+    baseline: Reading | None
+    latest: Reading | None
+    target: Reading
+    measures: Measures
+    verdict: Verdict
+    note: str | None
+    history: tuple[HistoryEntry, ...]

@@ -1,0 +1,128 @@
+"""Finding, reading and validating a targets file; every failure becomes a list of located problems.
+
+Discovery order: `--file`, else `$LNREV_FILE`, else ./targets.toml, else the targets file shipped
+inside lnrev (the repository's top-level targets.toml, packed into the wheel).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lnrev.errors import BadInput
+from lnrev.targetsfile.parsing import parse
+
+if TYPE_CHECKING:
+    from lnrev.model.targets_file import TargetsFile
+    from lnrev.targetsfile.messages import Problem
+
+ENV_VARIABLE = "LNREV_FILE"
+FILE_NAME = "targets.toml"
+EMBEDDED_LABEL = f"embedded:{FILE_NAME}"
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+@dataclass(frozen=True)
+class TargetsLocation:
+    """Where the targets come from, and how to call that place in messages and JSON."""
+
+    path: Path
+    label: str
+    embedded: bool = False
+
+
+def embedded_targets() -> Path:
+    """The shipped targets file: packed into the wheel, or at the top of a source checkout."""
+    packed = resources.files("lnrev").joinpath(FILE_NAME)
+    if packed.is_file():
+        return Path(str(packed))
+    return Path(__file__).resolve().parents[3] / FILE_NAME
+
+
+def discover(file: Path | None, cwd: Path | None = None) -> TargetsLocation:
+    """The targets file to use: `--file`, $LNREV_FILE, ./targets.toml, then the embedded default."""
+    if file is not None:
+        return TargetsLocation(file, str(file))
+    if os.environ.get(ENV_VARIABLE):
+        return TargetsLocation(Path(os.environ[ENV_VARIABLE]), os.environ[ENV_VARIABLE])
+    local = (cwd or Path.cwd()) / FILE_NAME
+    if local.is_file():
+        return TargetsLocation(local, FILE_NAME)
+    return TargetsLocation(embedded_targets(), EMBEDDED_LABEL, embedded=True)
+
+
+def load(location: TargetsLocation) -> TargetsFile:
+    """Read, parse and validate a targets file; BadInput lists every problem found."""
+    text = read_text(location)
+    try:
+        data = parse(text)
+    except tomllib.TOMLDecodeError as error:
+        raise BadInput([_syntax_problem(location, error)]) from None
+    return validate(data, text, location.label)
+
+
+def read_text(location: TargetsLocation) -> str:
+    """The file's text; a missing, unreadable, non-regular or non-UTF-8 file is one clear line."""
+    label = location.label
+    try:
+        if not stat.S_ISREG(location.path.stat().st_mode):
+            raise BadInput([f"{label}: not a regular file"])
+        raw = location.path.read_bytes()
+    except FileNotFoundError:
+        raise BadInput([f"{label}: no such file"]) from None
+    except PermissionError:
+        raise BadInput([f"{label}: permission denied"]) from None
+    except OSError as error:
+        raise BadInput([f"{label}: cannot read: {error.strerror or error}"]) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise BadInput(
+            [f"{label}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x})"]
+        ) from None
+
+
+def validate(data: dict, text: str, label: str) -> TargetsFile:
+    """The validated file model, or BadInput with one `file:line: key.path: message` per problem.
+
+    pydantic and the model are imported here, not at start-up, so that commands which do not
+    read a file (`lnrev --version`, `lnrev schema`) never pay for building the models.
+    """
+    from pydantic import ValidationError
+
+    from lnrev.model.targets_file import TargetsFile
+    from lnrev.targetsfile.key_lines import key_lines, line_of
+    from lnrev.targetsfile.messages import problems_from
+
+    try:
+        return TargetsFile.model_validate(data)
+    except ValidationError as error:
+        lines = key_lines(text)
+        located = [(line_of(lines, problem.path), problem) for problem in problems_from(error)]
+        located.sort(key=lambda pair: pair[0] or 0)
+        raise BadInput([_format(label, line, problem) for line, problem in located]) from None
+
+
+def _format(label: str, line: int | None, problem: Problem) -> str:
+    from lnrev.targetsfile.key_lines import dotted
+
+    where = f"{label}:{line}" if line else label
+    key = f" {dotted(problem.path)}:" if problem.path else ""
+    return f"{where}:{key} {problem.message}"
+
+
+def _syntax_problem(location: TargetsLocation, error: tomllib.TOMLDecodeError) -> str:
+    message = str(error)
+    position = _TOML_POSITION.search(message)
+    if position is None:
+        return f"{location.label}: TOML syntax: {message}"
+    line, column = position.groups()
+    return f"{location.label}:{line}: TOML syntax: {message[: position.start()]} (column {column})"

@@ -1,0 +1,69 @@
+"""CSV for spreadsheets: one row per target, the JSON fields flattened (latest_at, latest_value).
+
+Numbers are unrounded, as in JSON; null is an empty cell; booleans are `true` / `false`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from lnrev.engine.results import Assessment
+from lnrev.reports.bibliography import Bibliography
+from lnrev.views.json_document import assessment_json
+from lnrev.views.wording import citation_text, plain, source_text
+
+
+def flatten(document: dict[str, Any]) -> dict[str, Any]:
+    """`{"latest": {"at": ..., "value": ...}}` becomes `latest_at`, `latest_value`."""
+    flat: dict[str, Any] = {}
+    for key, value in document.items():
+        if key in ("baseline", "latest", "target"):
+            first, second = ("by", "value") if key == "target" else ("at", "value")
+            flat[f"{key}_{first}"] = value[first] if value else None
+            flat[f"{key}_{second}"] = value[second] if value else None
+        else:
+            flat[key] = value
+    return flat
+
+
+def assessments_csv(assessments: list[Assessment]) -> str:
+    """One header row of FLAT_COLUMNS, then one row per assessment."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for assessment in assessments:
+        row = flatten(assessment_json(assessment))
+        writer.writerow({key: _cell(value) for key, value in row.items()})
+    return out.getvalue()
+
+
+def sources_csv(bibliography: Bibliography) -> str:
+    """One row per source (number, source, what cites it); what cites none has no number."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["number", "source", "cited_by"])
+    for number, reference in enumerate(bibliography.references, start=1):
+        cited_by = "; ".join(citation_text(c) for c in reference.cited_by)
+        writer.writerow([number, source_text(reference.source), cited_by])
+    for citation in bibliography.unsourced:
+        writer.writerow(["", "", citation_text(citation)])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """A JSON value as a CSV cell; text loses its control characters, as in every text view."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return plain(value)
+    return "" if value is None else value
+
+
+FLAT_COLUMNS = [
+    "id", "name", "unit", "kind", "binding", "direction", "method", "baseline_at",
+    "baseline_value", "latest_at", "latest_value", "target_by", "target_value", "gap",
+    "progress", "time_elapsed", "years_left", "actual_change_per_year", "actual_growth_per_year",
+    "required_change_per_year", "required_growth_per_year", "projected", "ratio", "verdict", "note",
+]  # fmt: skip

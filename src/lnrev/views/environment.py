@@ -1,0 +1,56 @@
+"""The terminal as an input: everything a view needs to know about where its output goes.
+
+Built once per command (`Environment.of_process()`) and passed down, so that no renderer asks
+stdout or the terminal itself, and tests hand in whatever terminal they want to see through.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+BOX_AND_BARS = "─█░●—·“”"
+"""The characters the table views draw with, beyond ASCII."""
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Where output goes: colour and bars only on a terminal (and never with NO_COLOR), box
+    characters only where the output's encoding can write them, and the terminal's width."""
+
+    tty: bool
+    colour: bool
+    unicode: bool
+    width: int | None = None
+    """The terminal's columns; None when the output is not a terminal (as wide as its content)."""
+    encoding: str = "utf-8"
+    stdout: TextIO | None = None
+    """None: the process's stdout at the moment of writing."""
+
+    @classmethod
+    def of_process(cls) -> Environment:
+        stdout = sys.stdout
+        tty = stdout.isatty()
+        encoding = getattr(stdout, "encoding", None) or "ascii"
+        try:
+            BOX_AND_BARS.encode(encoding)
+            unicode = True
+        except (UnicodeEncodeError, LookupError):
+            unicode = False
+        return cls(
+            tty=tty,
+            colour=tty and not os.environ.get("NO_COLOR"),
+            unicode=unicode,
+            width=shutil.get_terminal_size().columns if tty else None,
+            encoding=encoding,
+        )
+
+    def write(self, text: str) -> None:
+        (self.stdout or sys.stdout).write(text)
+
+
+REPORT = Environment(tty=True, colour=True, unicode=True)
+"""How an exported view is drawn: as on a colour terminal, whatever stdout is."""

@@ -1,0 +1,124 @@
+"""The JSON documents of contract section 5, written with the json module straight to stdout.
+
+Numbers go out unrounded as plain JSON numbers; every point in time is an ISO date (a year Y is
+"Y-12-31"). NaN and Infinity cannot appear: the formulas already turn them into null, and
+`allow_nan=False` makes any slip an error rather than invalid JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from lnrev.engine.results import MEASURE_NAMES, Assessment, HistoryEntry, Reading
+from lnrev.engine.timeline import as_written, iso
+from lnrev.model.fields import Source, SourceRef
+from lnrev.model.tables import Plan
+from lnrev.reports.bibliography import Bibliography, Citation
+from lnrev.reports.status import summarize
+
+SCHEMA_VERSION = 1
+
+
+def status_document(
+    assessments: list[Assessment], plan: Plan | None, as_of: date, file_label: str
+) -> dict[str, Any]:
+    """`lnrev status --json`: the plan, the verdict counts and every assessment in file order."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "as_of": as_of.isoformat(),
+        "file": file_label,
+        "plan": plan_json(plan),
+        "summary": summarize(assessments),
+        "targets": [assessment_json(assessment) for assessment in assessments],
+    }
+
+
+def gap_document(assessment: Assessment, as_of: date) -> dict[str, Any]:
+    """`lnrev gap ID --json`: one assessment with its schema version, as-of date and history."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "as_of": as_of.isoformat(),
+        **assessment_json(assessment),
+        "history": [history_json(entry) for entry in assessment.history],
+    }
+
+
+def assessment_json(assessment: Assessment) -> dict[str, Any]:
+    """One ASSESSMENT object, its keys in the contract's order."""
+    return {
+        "id": assessment.id,
+        "name": assessment.name,
+        "unit": assessment.unit,
+        "kind": assessment.kind,
+        "binding": assessment.binding,
+        "direction": assessment.direction,
+        "method": assessment.method,
+        "baseline": _reading(assessment.baseline),
+        "latest": _reading(assessment.latest),
+        "target": {"by": iso(assessment.target.at), "value": assessment.target.value},
+        **{name: getattr(assessment.measures, name) for name in MEASURE_NAMES},
+        "verdict": assessment.verdict.value,
+        "note": assessment.note,
+    }
+
+
+def sources_document(bibliography: Bibliography, file_label: str) -> dict[str, Any]:
+    """`lnrev sources --json`: each source once with what cites it, then what cites nothing."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "file": file_label,
+        "sources": [
+            {
+                "source": source_json(reference.source),
+                "cited_by": [citation_json(citation) for citation in reference.cited_by],
+            }
+            for reference in bibliography.references
+        ],
+        "unsourced": [citation_json(citation) for citation in bibliography.unsourced],
+    }
+
+
+def citation_json(citation: Citation) -> dict[str, Any]:
+    at = None if citation.at is None else iso(citation.at)
+    return {"target": citation.target, "what": citation.what, "at": at}
+
+
+def history_json(entry: HistoryEntry) -> dict[str, Any]:
+    return {
+        "at": iso(entry.at),
+        "value": entry.value,
+        "considered": entry.considered,
+        "source": source_json(entry.source),
+    }
+
+
+def plan_json(plan: Plan | None) -> dict[str, Any] | None:
+    if plan is None:
+        return None
+    table = plan.model_dump(exclude_none=True)
+    if plan.source is not None:
+        table["source"] = source_json(plan.source)
+    return table
+
+
+def source_json(source: Source | None) -> str | dict[str, str] | None:
+    """A source as written: a text, or a table whose date keeps its precision (2022, 2023-02,
+    2024-04-23)."""
+    if not isinstance(source, SourceRef):
+        return source
+    table = source.model_dump(exclude_none=True)
+    if source.date is not None:
+        table["date"] = as_written(source.date)
+    return table
+
+
+def dumps(document: dict[str, Any], pretty: bool) -> str:
+    """The document as JSON: indented for a person at a terminal, compact when piped (the C
+    encoder, several times faster on large files); the same data either way."""
+    return json.dumps(document, ensure_ascii=False, indent=2 if pretty else None, allow_nan=False)
+
+
+def _reading(reading: Reading | None) -> dict[str, Any] | None:
+    return None if reading is None else {"at": iso(reading.at), "value": reading.value}

@@ -1,0 +1,191 @@
+"""One output path for every report: a view, rendered in the format asked for, to stdout or a file.
+
+A view is a report's data with one method per format (`json`, `csv`, `markdown`, `rich`). `present`
+is the one switch on the format, as hledger's renderers are: status, gap and sources all go
+through it. Renderers are imported inside the methods, so `--format json` never loads rich and the
+table never loads plotext unless it draws.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from lnrev.errors import BadInput
+from lnrev.views.environment import REPORT, Environment
+
+if TYPE_CHECKING:  # the views' data, named for readers; importing them would load pydantic
+    from rich.console import RenderableType
+
+    from lnrev.engine.results import Assessment
+    from lnrev.model.tables import AssessmentSettings, Plan, Target
+    from lnrev.reports.bibliography import Bibliography
+
+FORMATS = ("table", "json", "csv", "markdown")
+UNBOUNDED = 100_000  # piped output is as wide as its content: never wrapped or cut short
+ASCII_FALLBACK = str.maketrans(
+    {"—": "-", "·": "|", "“": '"', "”": '"', "█": "#", "░": ".", "●": "o"}
+)
+
+
+class View(Protocol):
+    def json(self) -> dict[str, Any]: ...
+    def csv(self) -> str: ...
+    def markdown(self) -> str: ...
+    def rich(self, env: Environment) -> RenderableType: ...
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """Every target shown, with the verdict counts and a caption naming the file and date."""
+
+    assessments: list[Assessment]
+    counts: dict[str, int]
+    caption: str
+    plan: Plan | None
+    as_of: date
+    file_label: str
+
+    def json(self) -> dict[str, Any]:
+        from lnrev.views.json_document import status_document
+
+        return status_document(self.assessments, self.plan, self.as_of, self.file_label)
+
+    def csv(self) -> str:
+        from lnrev.views.csv_table import assessments_csv
+
+        return assessments_csv(self.assessments)
+
+    def markdown(self) -> str:
+        from lnrev.views.markdown import status_markdown
+        from lnrev.views.wording import summary_line
+
+        return status_markdown(self.assessments, f"{self.caption} · {summary_line(self.counts)}")
+
+    def rich(self, env: Environment) -> RenderableType:
+        from lnrev.views.terminal import status_view
+
+        return status_view(self.assessments, self.counts, self.caption, env)
+
+
+@dataclass(frozen=True)
+class GapView:
+    """One target in depth."""
+
+    assessment: Assessment
+    target: Target
+    settings: AssessmentSettings
+    as_of: date
+    chart: bool = True
+
+    def json(self) -> dict[str, Any]:
+        from lnrev.views.json_document import gap_document
+
+        return gap_document(self.assessment, self.as_of)
+
+    def csv(self) -> str:
+        from lnrev.views.csv_table import assessments_csv
+
+        return assessments_csv([self.assessment])
+
+    def markdown(self) -> str:
+        from lnrev.views.markdown import gap_markdown
+
+        return gap_markdown(self.assessment)
+
+    def rich(self, env: Environment) -> RenderableType:
+        from lnrev.views.terminal import gap_view
+
+        return gap_view(self.assessment, self.target, self.settings, env, self.chart)
+
+
+@dataclass(frozen=True)
+class SourcesView:
+    """The bibliography of a file."""
+
+    bibliography: Bibliography
+    file_label: str
+
+    @property
+    def caption(self) -> str:
+        count = len(self.bibliography.references)
+        return f"file: {self.file_label} · {count} source{'s' if count != 1 else ''}"
+
+    def json(self) -> dict[str, Any]:
+        from lnrev.views.json_document import sources_document
+
+        return sources_document(self.bibliography, self.file_label)
+
+    def csv(self) -> str:
+        from lnrev.views.csv_table import sources_csv
+
+        return sources_csv(self.bibliography)
+
+    def markdown(self) -> str:
+        from lnrev.views.markdown import sources_markdown
+
+        return sources_markdown(self.bibliography, self.caption)
+
+    def rich(self, env: Environment) -> RenderableType:
+        from lnrev.views.terminal import sources_view
+
+        return sources_view(self.bibliography, self.caption, env)
+
+
+def present(view: View, fmt: str, env: Environment, export: Path | None = None) -> None:
+    """Write a view to stdout in `fmt`, and save its table as drawn for a report if asked."""
+    if fmt == "json":
+        from lnrev.views.json_document import dumps
+
+        env.write(dumps(view.json(), pretty=env.tty) + "\n")
+    elif fmt == "csv":
+        env.write(view.csv())
+    elif fmt == "markdown":
+        env.write(view.markdown())
+    else:
+        show(view.rich(env), env)
+    if export is not None:
+        save(view.rich(REPORT), export)
+
+
+def show(renderable: RenderableType, env: Environment) -> None:
+    """Print a rich view as `env` allows: without colour no escape code at all (rich's no_color
+    would still send bold and dim); piped, as wide as its content with no trailing blanks."""
+    from rich.console import Console
+
+    console = Console(
+        width=env.width if env.tty else UNBOUNDED,
+        color_system="auto" if env.colour else None,
+        highlight=False,
+        legacy_windows=False,
+        file=env.stdout,
+    )
+    if env.tty and env.unicode:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    text = "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
+    if not env.unicode:
+        text = text.translate(ASCII_FALLBACK).encode(env.encoding, "replace").decode(env.encoding)
+    env.write(text)
+
+
+def save(renderable: RenderableType, path: Path) -> None:
+    """Save a view, in colour at its natural width, as SVG or HTML (rich's console export)."""
+    from rich.console import Console
+
+    measuring = Console(width=UNBOUNDED, file=io.StringIO())
+    width = min(measuring.measure(renderable).maximum, 240)
+    recorder = Console(width=width, record=True, file=io.StringIO(), force_terminal=True)
+    recorder.print(renderable)
+    try:
+        if path.suffix.lower() == ".svg":
+            recorder.save_svg(str(path), title="lnrev")
+        else:
+            recorder.save_html(str(path))
+    except OSError as error:
+        raise BadInput([f"{path}: cannot write the export ({error.strerror or error})"]) from None

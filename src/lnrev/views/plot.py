@@ -1,0 +1,51 @@
+"""Drawing a `trajectory.Chart` in the terminal with plotext (imported only by commands that draw).
+
+Text from the targets file (the title, the unit) loses its control characters, as in every view.
+The x axis is decimal time with ticks at year-ends, labelled as the ISO dates lnrev writes
+everywhere (the end of 2024 is 2024-12-31); the y axis carries the unit.
+"""
+
+from __future__ import annotations
+
+import math
+
+from lnrev.views.chart import Chart
+from lnrev.views.wording import plain
+
+MAX_TICKS = 6
+MARKERS = {"target": "─", "required": "braille", "projection": "dot", "observed": "●"}
+SYMBOLS = {"─": "─", "braille": "⢕", "dot": "•", "●": "●"}
+DRAWING_ORDER = ("target", "required", "projection", "observed")  # observations on top
+
+
+def render(chart: Chart, width: int, height: int, colour: bool) -> str:
+    """The chart as text, `width` x `height` terminal cells, then a one-line legend below it
+    (a legend box inside the plot would hide the data). ANSI colours only if `colour`."""
+    import plotext
+
+    figure = plotext.figure
+    figure.clear()
+    figure.plot_size(width, height)
+    figure.theme("simple")
+    drawn = sorted((s for s in chart.series if s.points), key=lambda s: DRAWING_ORDER.index(s.role))
+    for series in drawn:
+        times, values = zip(*series.points, strict=True)
+        signal = figure.signal(list(times), list(values), marker=MARKERS[series.role])
+        if series.role != "observed":
+            signal.lines()
+        figure.draw(signal)
+    xs = [t for series in drawn for t, _ in series.points]
+    if xs:
+        positions = year_ticks(min(xs), max(xs))
+        figure.ruler("x").ticks(positions, [f"{int(t) - 1}-12-31" for t in positions])
+    figure.label(plain(chart.y_label), axis="y")
+    figure.title(plain(chart.title))
+    legend = "   ".join(f"{SYMBOLS[MARKERS[s.role]]} {plain(s.label)}" for s in reversed(drawn))
+    return figure.build().string(colorless=not colour) + "\n" + legend
+
+
+def year_ticks(start: float, end: float) -> list[float]:
+    """Year-ends (whole decimal years) from `start` to `end`, at most MAX_TICKS of them."""
+    first, last = math.floor(start), math.ceil(end)
+    step = max(1, math.ceil((last - first) / (MAX_TICKS - 1)))
+    return [float(year) for year in range(first, last + 1, step)]

@@ -1,0 +1,227 @@
+"""The rich views: the status table of every target, the in-depth view of one, the sources.
+
+Imported only by the commands that draw, so `--json` never pays for rich. Text from the targets
+file is always wrapped in `Text` (never parsed as markup) and stripped of control characters.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from lnrev.engine.results import Assessment
+from lnrev.engine.timeline import iso
+from lnrev.engine.verdicts import Verdict
+from lnrev.model.tables import AssessmentSettings, Target
+from lnrev.reports.bibliography import Bibliography
+from lnrev.views import wording
+from lnrev.views.environment import Environment
+
+VERDICT_STYLES = {
+    Verdict.MET: "bold green",
+    Verdict.ON_TRACK: "green",
+    Verdict.ACCELERATION_NEEDED: "yellow",
+    Verdict.LIMITED_PROGRESS: "dark_orange",
+    Verdict.DETERIORATION: "red",
+    Verdict.MISSED: "bold red",
+    Verdict.INSUFFICIENT_DATA: "dim",
+}
+BAR_WIDTH = 10
+
+
+def box_of(env: Environment) -> box.Box:
+    return box.SIMPLE_HEAD if env.unicode else box.ASCII2
+
+
+def verdict_text(verdict: Verdict) -> Text:
+    return Text(wording.VERDICT_LABELS[verdict], style=VERDICT_STYLES[verdict])
+
+
+def status_table(assessments: list[Assessment], caption: str, env: Environment) -> Table:
+    """Every target in one table: where it is, where it must be, the paces, and the verdict."""
+    table = Table(
+        box=box_of(env),
+        caption=Text(wording.plain(caption)),
+        caption_justify="left",
+        show_edge=False,
+    )
+    table.add_column("Target")
+    table.add_column("Latest", justify="right")
+    table.add_column("Target by", justify="right")
+    table.add_column("Gap", justify="right")
+    table.add_column("Progress | time", no_wrap=True)
+    table.add_column("Required", justify="right", no_wrap=True)
+    table.add_column("Pace so far", justify="right", no_wrap=True)
+    table.add_column("Projected", justify="right")
+    table.add_column("Verdict", no_wrap=True)
+    for a in assessments:
+        unit = wording.shown_unit(a)
+        latest = Text(wording.with_unit(a.latest.value, unit) if a.latest else "—")
+        if a.latest:
+            is_baseline = a.baseline is not None and a.latest.at == a.baseline.at
+            latest.append(f"\n{iso(a.latest.at)}{' baseline' if is_baseline else ''}", style="dim")
+        name = Text(wording.plain(a.name))
+        name.append(f"\n{a.id}", style="dim")
+        if a.binding:
+            name.append(" · binding", style="bold magenta")
+        table.add_row(
+            name,
+            latest,
+            Text(f"{wording.with_unit(a.target.value, unit)}\n{iso(a.target.at)}"),
+            Text(wording.signed(a.measures.gap)),
+            progress_bar(a, bars=env.tty),
+            Text(wording.required_rate(a)),
+            Text(wording.actual_rate(a)),
+            Text(wording.with_unit(a.measures.projected, unit)),
+            verdict_text(a.verdict),
+        )
+    return table
+
+
+def progress_bar(assessment: Assessment, bars: bool) -> Text:
+    """NDRC's "half the time, half the task" at a glance: a bar of the task done, both shares."""
+    m = assessment.measures
+    if m.progress is None:
+        return Text("—")
+    shares = f"{wording.percent(m.progress)} | {wording.percent(m.time_elapsed)}"
+    if not bars:
+        return Text(shares)
+    filled = round(max(0.0, min(1.0, m.progress)) * BAR_WIDTH)
+    bar = Text()
+    bar.append("█" * filled, style=VERDICT_STYLES[assessment.verdict])
+    bar.append("░" * (BAR_WIDTH - filled), style="dim")
+    bar.append(f" {shares}")
+    return bar
+
+
+def status_view(
+    assessments: list[Assessment], counts: dict[str, int], caption: str, env: Environment
+) -> Group:
+    summary = Text(wording.summary_line(counts), style="bold")
+    return Group(status_table(assessments, caption, env), summary)
+
+
+def gap_view(
+    assessment: Assessment,
+    target: Target,
+    settings: AssessmentSettings,
+    env: Environment,
+    chart: bool,
+) -> Group:
+    """One target in depth: the sentence, every number, the method, the history and expectations."""
+    a = assessment
+    title = Text(wording.plain(a.name), style="bold")
+    title.append(f"  ({a.id})", style="dim")
+    kind = f"{a.kind} target, {'binding (约束性)' if a.binding else 'expected (预期性)'}"
+    header = Text(kind, style="dim")
+    if target.source is not None:
+        header.append(f"\nsource: {wording.source_text(target.source)}", style="dim")
+    if target.note:
+        header.append(f"\nnote: {wording.plain(target.note)}", style="dim")
+    verdict = Text("verdict: ")
+    verdict.append_text(verdict_text(a.verdict))
+    if a.note:
+        verdict.append(f" ({wording.plain(a.note)})", style="dim")
+    return Group(
+        title,
+        header,
+        verdict,
+        Text(wording.in_words(a)),
+        Text(""),
+        _measures_table(a, env),
+        Text(_method_line(a, settings), style="dim"),
+        Text(""),
+        *_chart(a, env, chart),
+        _history_table(a, env),
+        *_expectations(target, env),
+    )
+
+
+def _chart(a: Assessment, env: Environment, wanted: bool) -> list[Text]:
+    """The trajectory drawn with plotext: only where box and braille characters can be written."""
+    if not wanted or not env.unicode:
+        return []
+    from lnrev.views import plot
+    from lnrev.views.chart import chart_of
+
+    width = min(env.width or 90, 100) if env.tty else 90
+    drawing = plot.render(chart_of(a), width=width, height=18, colour=env.colour)
+    return [Text.from_ansi(drawing) if env.colour else Text(drawing), Text("")]
+
+
+def _measures_table(a: Assessment, env: Environment) -> Table:
+    table = Table(
+        box=box_of(env), show_header=False, show_edge=False, pad_edge=False, show_lines=False
+    )
+    table.add_column(style="dim")
+    table.add_column()
+    for label, value in wording.measure_rows(a):
+        table.add_row(label, Text(value))
+    return table
+
+
+def _method_line(a: Assessment, settings: AssessmentSettings) -> str:
+    if a.method is None:
+        return "bound: every observation from its start to the deadline is checked against it"
+    return (
+        f"method: {a.method}; thresholds: on track >= {wording.number(settings.on_track)},"
+        f" acceleration needed >= {wording.number(settings.acceleration_needed)},"
+        f" limited progress >= {wording.number(settings.limited_progress)}"
+    )
+
+
+def _listing(title: str, env: Environment, *columns: str) -> Table:
+    """A titled list of dated values (observations, expectations), values right-aligned."""
+    table = Table(title=title, title_justify="left", box=box_of(env), show_edge=False)
+    for column in columns:
+        table.add_column(column, justify="right" if column == "value" else "left")
+    return table
+
+
+def _history_table(a: Assessment, env: Environment) -> Table:
+    table = _listing("Observations", env, "at", "value", "assessed", "source")
+    for entry in a.history:
+        table.add_row(
+            iso(entry.at),
+            wording.with_unit(entry.value, wording.shown_unit(a)),
+            "yes" if entry.considered else "no",
+            Text(wording.source_text(entry.source)),
+        )
+    return table
+
+
+def _expectations(target: Target, env: Environment) -> list[Table]:
+    if not target.expectations:
+        return []
+    table = _listing("Official expectations (not assessed)", env, "at", "value", "note", "source")
+    for expectation in target.expectations:
+        table.add_row(
+            iso(expectation.at),
+            wording.with_unit(expectation.value, target.unit),
+            Text(wording.plain(expectation.note or "")),
+            Text(wording.source_text(expectation.source)),
+        )
+    return [table]
+
+
+def sources_view(bibliography: Bibliography, caption: str, env: Environment) -> Group:
+    """Each source once, numbered, with what cites it; then whatever names no source."""
+    table = Table(
+        box=box_of(env),
+        caption=Text(wording.plain(caption)),
+        caption_justify="left",
+        show_edge=False,
+    )
+    table.add_column("#", justify="right")
+    table.add_column("source")
+    table.add_column("cited by")
+    for number, reference in enumerate(bibliography.references, start=1):
+        cited_by = "\n".join(wording.citation_text(c) for c in reference.cited_by)
+        table.add_row(str(number), Text(wording.source_text(reference.source)), Text(cited_by))
+    parts: list[RenderableType] = [table]
+    if bibliography.unsourced:
+        missing = ", ".join(wording.citation_text(c) for c in bibliography.unsourced)
+        parts.append(Text(f"no source: {missing}", style="bold yellow"))
+    return Group(*parts)

@@ -1,0 +1,179 @@
+"""Numbers and sentences for people: rounding, units and rates in the indicator's own terms.
+
+Rounding happens here and only here; JSON carries the unrounded values. A rate reads as the
+indicator does: "+4.19 pp/yr" for a linear pace of a share in %, "+7.1 %/yr" for compound growth.
+No rich in this module, so that every view (table, gap, and later CSV or Markdown) shares it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lnrev.engine.results import Assessment, Reading
+from lnrev.engine.timeline import as_written, iso
+from lnrev.engine.verdicts import Verdict
+from lnrev.model.fields import Source, SourceRef
+from lnrev.model.kinds import kind_of
+from lnrev.reports.bibliography import Citation
+
+VERDICT_LABELS = {verdict: verdict.value.replace("_", " ") for verdict in Verdict}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: str) -> str:
+    """Text from the targets file with control characters (ANSI escapes included) removed."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+
+
+def number(value: float | None) -> str:
+    """A value rounded for reading: two decimals, trailing zeros dropped; tiny or huge in e-form."""
+    if value is None:
+        return "—"
+    if value != 0 and not 0.01 <= abs(value) < 1e9:
+        return f"{value:.3g}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def signed(value: float | None) -> str:
+    if value is None:
+        return "—"
+    text = number(value)
+    return text if text.startswith("-") or text == "0" else f"+{text}"
+
+
+def with_unit(value: float | None, unit: str) -> str:
+    """56.8% for a share, 650 Mt for a quantity with a unit, the bare number without one."""
+    if value is None:
+        return "—"
+    unit = plain(unit)
+    if unit in ("%", ""):
+        return f"{number(value)}{unit}"
+    return f"{number(value)} {unit}"
+
+
+def shown_unit(assessment: Assessment) -> str:
+    """The unit values are shown in: a change target is reported in cumulative %."""
+    return kind_of(assessment.kind).reported_unit(assessment.unit)
+
+
+def change_unit(assessment: Assessment) -> str:
+    """The unit of a linear pace: percentage points for a share in %, else the unit a year."""
+    unit = shown_unit(assessment)
+    return "pp" if unit == "%" else plain(unit)
+
+
+def required_rate(assessment: Assessment, per: str = "/yr") -> str:
+    """The annual pace still needed, in the terms of the target's method ("—" once met)."""
+    if assessment.verdict is Verdict.MET:
+        return "—"
+    m = assessment.measures
+    return _rate(assessment, m.required_change_per_year, m.required_growth_per_year, per)
+
+
+def actual_rate(assessment: Assessment, per: str = "/yr") -> str:
+    """The annual pace so far, in the terms of the target's method."""
+    m = assessment.measures
+    return _rate(assessment, m.actual_change_per_year, m.actual_growth_per_year, per)
+
+
+def _rate(assessment: Assessment, change: float | None, growth: float | None, per: str) -> str:
+    if assessment.method is None:
+        return "—"
+    if assessment.method == "linear":
+        return "—" if change is None else f"{signed(change)} {change_unit(assessment)}{per}".strip()
+    return "—" if growth is None else f"{signed(growth * 100)} %{per}"
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{round(share * 100)}%"  # round() gives 0, never -0
+
+
+def summary_line(counts: dict[str, int]) -> str:
+    """ "3 targets: 1 met, 1 on track, 1 insufficient data": the verdicts that occur."""
+    total = sum(counts.values())
+    parts = [f"{n} {VERDICT_LABELS[Verdict(v)]}" for v, n in counts.items() if n]
+    noun = "target" if total == 1 else "targets"
+    return f"{total} {noun}" + (": " + ", ".join(parts) if parts else "")
+
+
+def goal_text(assessment: Assessment) -> str:
+    """The target in words: "56.8% by 2025-12-31", "-13.5% vs 2020-12-31 by 2025-12-31"."""
+    a = assessment
+    return (
+        kind_of(a.kind)
+        .goal_template(a)
+        .format(
+            value=with_unit(a.target.value, shown_unit(a)),
+            signed=signed(a.target.value),
+            base=iso(a.baseline.at) if a.baseline else "—",
+            by=iso(a.target.at),
+        )
+    )
+
+
+def in_words(assessment: Assessment) -> str:
+    """What the numbers mean, in one sentence an analyst could paste into a report."""
+    a = assessment
+    goal = goal_text(a)
+    if a.latest is None or a.latest.value is None:
+        return f"aims at {goal}; no observation yet"
+    latest = f"{with_unit(a.latest.value, shown_unit(a))} on {iso(a.latest.at)}"
+    if not kind_of(a.kind).has_course:
+        return f"must stay {goal}; latest {latest}"
+    if a.verdict is Verdict.MET:
+        return f"reached {goal} (latest {latest})"
+    if a.verdict is Verdict.MISSED:
+        return f"missed {goal}: latest {latest}"
+    sentence = f"needs {required_rate(a, ' a year')} from {iso(a.latest.at)} to reach {goal}"
+    if actual_rate(a) != "—":
+        sentence += f"; the pace so far is {actual_rate(a, ' a year')}"
+    return sentence
+
+
+def source_text(source: Source | None) -> str:
+    """A source on one line: publisher, “title”, date, url."""
+    if source is None:
+        return "—"
+    if not isinstance(source, SourceRef):
+        return plain(source)
+    date = as_written(source.date) if source.date is not None else None
+    parts = [source.publisher, f"“{source.title}”", date, source.url]
+    return plain(", ".join(part for part in parts if part))
+
+
+def citation_text(citation: Citation) -> str:
+    """ "clean-energy observation 2024-06-30", "clean-energy target", "plan"."""
+    parts = [citation.target, citation.what, iso(citation.at) if citation.at is not None else None]
+    return " ".join(part for part in parts if part)
+
+
+def measure_rows(a: Assessment) -> list[tuple[str, str]]:
+    """Every number of an assessment as (label, text) rows, for the in-depth views."""
+    m, unit = a.measures, shown_unit(a)
+    return [
+        ("baseline", _reading(a.baseline, unit)),
+        ("latest", _reading(a.latest, unit)),
+        ("target", f"{with_unit(a.target.value, unit)} by {iso(a.target.at)}"),
+        ("gap", signed(m.gap)),
+        ("progress (task done)", percent(m.progress)),
+        ("time elapsed", percent(m.time_elapsed)),
+        ("years left", number(m.years_left)),
+        ("pace so far", _both(m.actual_change_per_year, m.actual_growth_per_year, a)),
+        ("required from now", _both(m.required_change_per_year, m.required_growth_per_year, a)),
+        ("projected at the deadline", with_unit(m.projected, unit)),
+        ("ratio", number(m.ratio)),
+    ]
+
+
+def _both(change: float | None, growth: float | None, a: Assessment) -> str:
+    linear = f"{signed(change)} {change_unit(a)}/yr" if change is not None else None
+    compound = f"{signed(growth * 100)} %/yr" if growth is not None else None
+    return " or ".join(part for part in (linear, compound) if part) or "—"
+
+
+def _reading(reading: Reading | None, unit: str) -> str:
+    if reading is None:
+        return "—"
+    return f"{with_unit(reading.value, unit)} at {iso(reading.at)}"

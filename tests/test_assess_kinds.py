@@ -4,9 +4,11 @@ from datetime import date
 
 import pytest
 
-from lnrev.engine.verdicts import Verdict
+from lnrev.engine.verdicts import Outlook, Verdict
 
 TOL = 1e-9
+BEFORE_DEADLINE = date(2025, 6, 30)  # before the 2025 deadlines: a pace still earns a band
+AFTER_DEADLINE = date(2026, 11, 23)  # 2026 + 327/365
 
 ENERGY_INTENSITY = """
     [targets.energy-intensity]
@@ -25,7 +27,7 @@ ENERGY_INTENSITY = """
 
 
 def test_change_target_on_its_index(assess_text):
-    a = assess_text(ENERGY_INTENSITY)
+    a = assess_text(ENERGY_INTENSITY, BEFORE_DEADLINE)
     # index: 2021 100 * (1 - 0.027) = 97.3; 2023 92.7; 2024 88.4. Target index 86.5.
     # t_b = 2021 (end 2020), t_l = 2025 (end 2024), T = 2026 (end 2025); direction decrease.
     assert a.direction == "decrease"
@@ -43,7 +45,20 @@ def test_change_target_on_its_index(assess_text):
     assert m.projected == pytest.approx(88.4 - 2.9 * 1 - 100, abs=TOL)  # -14.5 %
     assert m.ratio == pytest.approx(-1 * -2.9 / (13.5 / 5), abs=TOL)  # 2.9 / 2.7 = 1.074
     assert a.verdict is Verdict.ON_TRACK
+    assert a.baseline_from == "declared"
     assert [entry.value for entry in a.history] == pytest.approx([-2.7, -7.3, -11.6], abs=TOL)
+    assert [entry.recorded for entry in a.history] == [
+        {"yoy": -2.7},
+        {"value": -7.3},
+        {"value": -11.6},
+    ]
+
+
+def test_change_target_pending_after_its_deadline(assess_text):
+    a = assess_text(ENERGY_INTENSITY, AFTER_DEADLINE)
+    # the projection at the pace so far: 88.4 - 2.9 = 85.5 <= 86.5, so likely met
+    assert a.measures.projected == pytest.approx(-14.5, abs=TOL)
+    assert a.verdict is Verdict.PENDING and a.outlook is Outlook.LIKELY_MET
 
 
 def test_yoy_chains_over_every_observation_whatever_as_of_says(assess_text):
@@ -90,7 +105,7 @@ GDP_2021_2025 = """
 
 
 def test_growth_target_on_its_index(assess_text):
-    a = assess_text(GDP_2021_2025)
+    a = assess_text(GDP_2021_2025, BEFORE_DEADLINE)
     index = 100 * 1.058 * 1.021 * 1.053  # 113.7470 at the end of 2023
     years = 3  # t_l - t_b = 2024 - 2021
     realized = ((index / 100) ** (1 / years) - 1) * 100  # 4.384 % a year on average
@@ -113,6 +128,10 @@ def test_growth_target_on_its_index(assess_text):
     assert a.verdict is Verdict.ACCELERATION_NEEDED
     history = [5.8, ((1.058 * 1.021) ** 0.5 - 1) * 100, realized]
     assert [entry.value for entry in a.history] == pytest.approx(history, abs=TOL)
+    assert [entry.recorded for entry in a.history] == [{"rate": 5.8}, {"rate": 2.1}, {"rate": 5.3}]
+    # after the deadline, with no figure for 2024 or 2025: 4.38% a year holds short of 6%
+    late = assess_text(GDP_2021_2025, AFTER_DEADLINE)
+    assert late.verdict is Verdict.PENDING and late.outlook is Outlook.LIKELY_MISSED
 
 
 def test_growth_tolerance_loosens_the_rate(assess_text):
@@ -178,7 +197,8 @@ UNEMPLOYMENT = """
 
 def test_bound_within_so_far_is_on_track(assess_text):
     a = assess_text(
-        UNEMPLOYMENT.format(observations="{ at = 2020, value = 5.9 }, { at = 2022, value = 5.2 }")
+        UNEMPLOYMENT.format(observations="{ at = 2020, value = 5.9 }, { at = 2022, value = 5.2 }"),
+        BEFORE_DEADLINE,
     )
     # 2020 lies before `from`, so its 5.9 does not count
     assert [entry.considered for entry in a.history] == [False, True]
@@ -187,7 +207,8 @@ def test_bound_within_so_far_is_on_track(assess_text):
     assert a.latest.value == 5.2
     assert a.target.value == 5.5
     assert a.measures.gap == pytest.approx(5.5 - 5.2, abs=TOL)
-    assert a.measures.years_left == pytest.approx(2026 - 2023, abs=TOL)
+    assert a.measures.years_left == pytest.approx(2026 - (2025 + 181 / 365), abs=TOL)
+    assert a.measures.data_age == pytest.approx(2025 + 181 / 365 - 2023, abs=TOL)
     assert a.measures.ratio is None and a.measures.progress is None and a.measures.projected is None
     assert a.verdict is Verdict.ON_TRACK
 
@@ -207,8 +228,17 @@ def test_bound_kept_to_the_deadline_is_met(assess_text):
     assert a.verdict is Verdict.MET
 
 
-def test_bound_without_observations_is_insufficient_data(assess_text):
-    assert assess_text(UNEMPLOYMENT.format(observations="")).verdict is Verdict.INSUFFICIENT_DATA
+def test_bound_without_observations_is_insufficient_data_then_pending(assess_text):
+    empty = UNEMPLOYMENT.format(observations="")
+    assert assess_text(empty, BEFORE_DEADLINE).verdict is Verdict.INSUFFICIENT_DATA
+    late = assess_text(empty, AFTER_DEADLINE)
+    assert late.verdict is Verdict.PENDING and late.outlook is None
+
+
+def test_bound_within_so_far_is_pending_once_the_deadline_has_passed(assess_text):
+    a = assess_text(UNEMPLOYMENT.format(observations="{ at = 2023, value = 5.2 }"), AFTER_DEADLINE)
+    assert a.verdict is Verdict.PENDING and a.outlook is None
+    assert a.caveats == ("stale",)  # 2026.896 - 2024 = 2.9 years > 1.5
 
 
 def test_a_floor(assess_text):
@@ -220,7 +250,7 @@ def test_a_floor(assess_text):
         target = {{ min = 650, by = 2025 }}
         observations = [{{ at = 2023, value = {value} }}]
     """
-    above = assess_text(text.format(value=660))
+    above = assess_text(text.format(value=660), BEFORE_DEADLINE)
     assert above.direction == "increase" and above.verdict is Verdict.ON_TRACK
     assert above.measures.gap == pytest.approx(650 - 660, abs=TOL)
     assert assess_text(text.format(value=640)).verdict is Verdict.MISSED

@@ -14,14 +14,15 @@ from lnrev.cli import app
 runner = CliRunner()
 
 ASSESSMENT_KEYS = [
-    "id", "name", "unit", "kind", "binding", "direction", "method", "baseline", "latest", "target",
-    "gap", "progress", "time_elapsed", "years_left", "actual_change_per_year",
-    "actual_growth_per_year", "required_change_per_year", "required_growth_per_year", "projected",
-    "ratio", "verdict", "note",
+    "id", "name", "unit", "kind", "binding", "direction", "method", "baseline", "baseline_from",
+    "latest", "target", "gap", "progress", "time_elapsed", "years_left", "data_age",
+    "actual_change_per_year", "actual_growth_per_year", "required_change_per_year",
+    "required_growth_per_year", "projected", "ratio", "verdict", "label", "outlook", "caveats",
+    "note",
 ]  # fmt: skip
 VERDICTS = [
     "met", "on_track", "acceleration_needed", "limited_progress", "deterioration", "missed",
-    "insufficient_data",
+    "pending", "insufficient_data",
 ]  # fmt: skip
 
 TWO_TARGETS = """
@@ -43,7 +44,8 @@ TWO_TARGETS = """
     name = "Nothing yet"
     target = { value = 1, by = 2030 }
 """
-AS_OF = "2026-11-23"
+AS_OF = "2025-06-30"  # before the deadline of 2025: the share is on track
+LATER = "2026-11-23"  # after it, with no figure for 2025: pending
 
 
 def invoke(*args: str):
@@ -55,8 +57,11 @@ def test_status_json_follows_the_contract(write_targets):
     result = invoke("status", "--json", "--as-of", AS_OF)
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert list(document) == ["schema_version", "as_of", "file", "plan", "summary", "targets"]
-    assert document["schema_version"] == 1
+    assert list(document) == [
+        "schema_version", "as_of", "file", "plan", "scheme", "summary", "targets"
+    ]  # fmt: skip
+    assert document["schema_version"] == 2
+    assert document["scheme"] == "eurostat"
     assert document["as_of"] == AS_OF
     assert document["file"] == "targets.toml"
     assert document["plan"] == {"name": "Test plan", "period": "2021-2025"}
@@ -74,9 +79,25 @@ def test_status_json_follows_the_contract(write_targets):
         and share["direction"] == "increase"
     )
     assert share["ratio"] == pytest.approx((6 / 3) / (10 / 5), abs=1e-9)
-    assert share["verdict"] == "on_track"
+    assert share["verdict"] == "on_track" and share["label"] == "on track"
+    assert share["baseline_from"] == "first_observation"
+    assert share["outlook"] is None and share["caveats"] == []
+    assert share["years_left"] == pytest.approx(2026 - (2025 + 181 / 365), abs=1e-9)
+    assert share["data_age"] == pytest.approx(2025 + 181 / 365 - 2024, abs=1e-9)
     assert later["latest"] is None and later["verdict"] == "insufficient_data"
-    assert later["note"] == "no observation known as of 2026-11-23"
+    assert later["baseline_from"] is None and later["data_age"] is None
+    assert later["note"] == "no observation known as of 2025-06-30"
+
+
+def test_status_json_after_the_deadline_is_pending(write_targets):
+    write_targets(TWO_TARGETS)
+    document = json.loads(invoke("status", "--json", "--as-of", LATER).stdout)
+    share = document["targets"][0]
+    # pace 2 a year from 46 at the end of 2023 projects 50 at the end of 2025: likely met
+    assert share["verdict"] == "pending" and share["outlook"] == "likely_met"
+    assert share["projected"] == pytest.approx(50, abs=1e-9)
+    assert share["caveats"] == ["stale"]  # 2026.896 - 2024 > 1.5 years
+    assert document["summary"]["pending"] == 1
 
 
 def test_gap_json_adds_schema_version_as_of_and_history(write_targets):
@@ -86,10 +107,17 @@ def test_gap_json_adds_schema_version_as_of_and_history(write_targets):
     document = json.loads(result.stdout)
     assert list(document) == ["schema_version", "as_of", *ASSESSMENT_KEYS, "history"]
     assert document["history"] == [
-        {"at": "2020-12-31", "value": 40, "considered": True, "source": "Bureau, 2021"},
+        {
+            "at": "2020-12-31",
+            "value": 40,
+            "recorded": {"value": 40},
+            "considered": True,
+            "source": "Bureau, 2021",
+        },
         {
             "at": "2023-12-31",
             "value": 46,
+            "recorded": {"value": 46},
             "considered": False,
             "source": {"title": "Communiqué", "publisher": "Bureau", "date": "2024-02-28"},
         },
@@ -106,7 +134,7 @@ def test_status_table(write_targets):
     assert "46%" in out and "2023-12-31" in out and "50%" in out
     assert "+2 pp/yr" in out  # required (50 - 46) / 2 and pace so far (46 - 40) / 3
     assert "on track" in out and "insufficient data" in out
-    assert "file: targets.toml · as of 2026-11-23 · method: linear" in out
+    assert "file: targets.toml · as of 2025-06-30 · scheme: eurostat · method: linear" in out
     assert "2 targets: 1 on track, 1 insufficient data" in out
     assert "\x1b[" not in out  # no escape codes when not on a terminal
 
@@ -118,7 +146,19 @@ def test_gap_in_plain_words(write_targets):
     assert "needs +2 pp a year from 2023-12-31 to reach 50% by 2025-12-31;" in result.stdout
     assert "the pace so far is +2 pp a year" in result.stdout
     assert "Bureau, “Communiqué”, 2024-02-28" in result.stdout
-    assert "method: linear; thresholds: on track >= 0.95" in result.stdout
+    assert "method: linear; scheme: eurostat; thresholds: on track >= 0.95" in result.stdout
+
+
+def test_gap_in_plain_words_after_the_deadline(write_targets):
+    write_targets(TWO_TARGETS)
+    out = invoke("gap", "share", "--as-of", LATER).stdout
+    assert "verdict: pending, likely met" in out
+    assert (
+        "aimed at 50% by 2025-12-31; the deadline passed 0.9 years ago and its figure is not known"
+        " yet; latest 46% on 2023-12-31; at the pace so far (+2 pp a year) it would have reached"
+        " 50%: likely met"
+    ) in out
+    assert "caveat: the latest figure is 2.9 years old" in out
 
 
 def test_unknown_target_id_exits_2_with_did_you_mean(write_targets):

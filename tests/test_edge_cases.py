@@ -7,9 +7,10 @@ import pytest
 from typer.testing import CliRunner
 
 from lnrev.cli import app
-from lnrev.engine.verdicts import Verdict
+from lnrev.engine.verdicts import Outlook, Verdict
 
 TOL = 1e-9
+BEFORE_DEADLINE = date(2025, 6, 30)  # before the 2025 deadlines: a pace still earns a band
 
 
 def level(observations: str, value: float = 50, by: str = "2025", extra: str = "") -> str:
@@ -32,7 +33,8 @@ def test_zero_and_negative_values_with_compound_methods(assess_text, method, v_b
             f"{{ at = 2020, value = {v_b} }}, {{ at = 2023, value = {v_l} }}",
             V,
             extra=f'method = "{method}"',
-        )
+        ),
+        BEFORE_DEADLINE,
     )
     m = a.measures
     positive = v_b > 0 and v_l > 0
@@ -53,7 +55,7 @@ def test_zero_and_negative_values_with_compound_methods(assess_text, method, v_b
 
 
 def test_baseline_equal_to_target(assess_text):
-    a = assess_text(level("{ at = 2020, value = 50 }, { at = 2023, value = 48 }"))
+    a = assess_text(level("{ at = 2020, value = 50 }, { at = 2023, value = 48 }"), BEFORE_DEADLINE)
     assert a.measures.progress is None and a.measures.ratio is None
     assert (
         a.verdict is Verdict.INSUFFICIENT_DATA
@@ -62,7 +64,7 @@ def test_baseline_equal_to_target(assess_text):
 
 
 def test_a_single_observation(assess_text):
-    a = assess_text(level("{ at = 2023, value = 45 }"))
+    a = assess_text(level("{ at = 2023, value = 45 }"), BEFORE_DEADLINE)
     assert a.baseline == a.latest
     assert a.measures.required_change_per_year == pytest.approx(5 / 2, abs=TOL)
     assert a.measures.actual_change_per_year is None
@@ -70,11 +72,13 @@ def test_a_single_observation(assess_text):
 
 
 def test_a_deadline_already_passed_without_data_at_it(assess_text):
-    # deadline end 2022, last figure end 2021, assessed in 2026: the pace still decides
+    # deadline end 2022, last figure end 2021, assessed on 2026-11-23: pending, and the pace so
+    # far (4 a year) projects 44 + 4 = 48 at the deadline, short of 50
     a = assess_text(level("{ at = 2020, value = 40 }, { at = 2021, value = 44 }", by="2022"))
-    assert a.measures.years_left == pytest.approx(1.0, abs=TOL)
+    assert a.measures.years_left == pytest.approx(2023 - (2026 + 327 / 365), abs=TOL)
     assert a.measures.ratio == pytest.approx(4 / (10 / 2), abs=TOL)
-    assert a.verdict is Verdict.ACCELERATION_NEEDED
+    assert a.measures.projected == pytest.approx(48, abs=TOL)
+    assert a.verdict is Verdict.PENDING and a.outlook is Outlook.LIKELY_MISSED
 
 
 def test_a_deadline_passed_with_data_at_it(assess_text):
@@ -104,7 +108,10 @@ def test_leap_day(assess_text):
 
 
 def test_observations_one_day_apart(assess_text):
-    a = assess_text(level("{ at = 2024-06-29, value = 40 }, { at = 2024-06-30, value = 40.01 }"))
+    a = assess_text(
+        level("{ at = 2024-06-29, value = 40 }, { at = 2024-06-30, value = 40.01 }"),
+        BEFORE_DEADLINE,
+    )
     pace = 0.01 * 366  # 0.01 in 1/366 of a year
     assert a.measures.actual_change_per_year == pytest.approx(pace, abs=1e-6)
     t_b = 2024 + 181 / 366
@@ -114,7 +121,10 @@ def test_observations_one_day_apart(assess_text):
 
 def test_a_baseline_very_close_to_its_target_reports_the_ratio_as_it_is(assess_text):
     # even pace (50.01 - 50) / 5 = 0.002 a year; pace (49.656 - 50) / 1 = -0.344: ratio -172
-    a = assess_text(level("{ at = 2020, value = 50 }, { at = 2021, value = 49.656 }", value=50.01))
+    a = assess_text(
+        level("{ at = 2020, value = 50 }, { at = 2021, value = 49.656 }", value=50.01),
+        BEFORE_DEADLINE,
+    )
     assert a.measures.ratio == pytest.approx(-172.0, rel=1e-9)
     assert a.verdict is Verdict.DETERIORATION
 
@@ -125,7 +135,8 @@ def test_very_large_and_very_small_magnitudes(assess_text, scale):
         level(
             f"{{ at = 2020, value = {40 * scale!r} }}, {{ at = 2023, value = {46 * scale!r} }}",
             50 * scale,
-        )
+        ),
+        BEFORE_DEADLINE,
     )
     assert a.measures.ratio == pytest.approx(1.0, rel=1e-9)  # the same course at any scale
     assert a.verdict is Verdict.ON_TRACK

@@ -144,7 +144,7 @@ def test_change_needs_a_baseline_and_observations_after_it(write_targets):
     ]
     text = CHANGE.replace("OBS", "yoy = -2").replace("baseline = { at = 2020 }\n", "")
     assert problems(write_targets, text) == [
-        "targets.toml:1: targets.e.baseline: missing required key"
+        "targets.toml:1: targets.e.baseline: missing required key (or set the plan's base: [plan] base)"
     ]
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from lnrev.engine.timeline import decimal_year
 from lnrev.engine.verdicts import Verdict
 from lnrev.model.targets_file import TargetsFile
-from lnrev.reports.status import assess
+from lnrev.reports.status import assess_file
 from lnrev.views.json_document import assessment_json, dumps
 
 values = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
@@ -34,7 +34,7 @@ def level_targets(draw, value=values):
 
 def assess_one(target: dict, as_of: date = date(2045, 1, 1)):
     targets_file = TargetsFile.model_validate({"targets": {"t": target}})
-    return assess("t", targets_file.targets["t"], targets_file.assessment, as_of)
+    return assess_file(targets_file, as_of)[0]
 
 
 @given(level_targets())

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from lnrev.engine.timeline import decimal_year
 from lnrev.model.targets_file import TargetsFile
-from lnrev.reports.status import assess
+from lnrev.reports.status import assess_file
 from lnrev.views import plot
 from lnrev.views.chart import SAMPLES, chart_of
 
@@ -154,7 +154,7 @@ def test_any_target_draws_without_error(kind, method, values, goal):
     if kind != "level":
         text += "baseline = { at = 2020 }\n"
     targets = TargetsFile.model_validate(tomllib.loads(text))
-    assessment = assess("t", targets.targets["t"], targets.assessment, AS_OF)
+    assessment = assess_file(targets, AS_OF)[0]
     chart = chart_of(assessment)
     for line in chart.series:
         assert all(math.isfinite(t) and math.isfinite(v) for t, v in line.points), line

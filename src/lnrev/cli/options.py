@@ -54,7 +54,7 @@ AsOfOption = Annotated[
     ),
 ]
 JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print JSON (schema_version 1) for scripts.")
+    bool, typer.Option("--json", help="Print JSON (schema_version 2) for scripts.")
 ]
 
 
@@ -167,3 +167,36 @@ def output_format(format_: str | None, json: bool) -> str:
     if json and format_ not in (None, "json"):
         raise UsageError([f"error: --json and --format {format_} ask for two formats; choose one"])
     return "json" if json else format_ or "table"
+
+
+def _scheme(value: str | None) -> str | None:
+    from lnrev.engine.verdicts import SCHEME_NAMES
+
+    return one_of(SCHEME_NAMES, "scheme")(value)
+
+
+SchemeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheme",
+        help="Name verdicts and set default thresholds as eurostat, unsd2022 or ndrc, for this run"
+        " (default: the file's [assessment] scheme, else eurostat).",
+        callback=_scheme,
+        show_default=False,
+    ),
+]
+
+
+def check_scheme(scheme: str | None, targets: TargetsFile) -> None:
+    """A scheme asked for on the command line must leave the file's own thresholds in order."""
+    if scheme is None:
+        return
+    thresholds = targets.assessment.thresholds_for(scheme)
+    if not thresholds.in_order():
+        raise UsageError(
+            [
+                f"error: --scheme {scheme}: with the file's own thresholds the bands would be out"
+                f" of order ({thresholds.on_track:g} / {thresholds.acceleration_needed:g} /"
+                f" {thresholds.limited_progress:g})"
+            ]
+        )

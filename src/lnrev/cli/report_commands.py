@@ -16,6 +16,8 @@ from lnrev.cli.options import (
     FileOption,
     FormatOption,
     JsonOption,
+    SchemeOption,
+    check_scheme,
     check_target,
     complete_ids,
     output_format,
@@ -32,7 +34,7 @@ Verdicts = Annotated[
         "--verdict",
         metavar="VERDICT[,VERDICT...]",
         help="Only targets with these verdicts (met, on_track, acceleration_needed,"
-        " limited_progress, deterioration, missed, insufficient_data).",
+        " limited_progress, deterioration, missed, pending, insufficient_data).",
         callback=parse_verdicts,
     ),
 ]
@@ -85,6 +87,7 @@ def status(
             callback=parse_verdicts,
         ),
     ] = None,
+    scheme: SchemeOption = None,
     format_: FormatOption = None,
     json: JsonOption = False,
     export: ExportOption = None,
@@ -97,7 +100,7 @@ def status(
     from lnrev.engine.verdicts import Verdict
     from lnrev.model.kinds import KIND_NAMES
     from lnrev.reports import selection
-    from lnrev.reports.status import assess_file, summarize
+    from lnrev.reports.status import assess_by, rules_of
     from lnrev.views.environment import Environment
     from lnrev.views.output import StatusView, present
 
@@ -113,10 +116,11 @@ def status(
     location, targets = read_targets(file)
     for target_id in ids or ():
         check_target(target_id, targets, location)
-    when = today(as_of)
+    check_scheme(scheme, targets)
+    rules = rules_of(targets, today(as_of), scheme)
     shown = selection.sort(
         selection.select(
-            assess_file(targets, when),
+            assess_by(targets, rules),
             ids=ids or (),
             verdicts=[Verdict(v) for v in verdict or ()],
             binding=True if binding else False if expected else None,
@@ -124,13 +128,12 @@ def status(
         ),
         sort,
     )
-    counts = summarize(shown)
     methods = sorted({a.method for a in shown if a.method})
     caption = (
-        f"file: {location.label} · as of {when.isoformat()} · method: {targets.assessment.method}"
-        f" (in use: {', '.join(methods) or 'none'})"
+        f"file: {location.label} · as of {rules.as_of.isoformat()} · scheme: {rules.scheme.name}"
+        f" · method: {rules.method} (in use: {', '.join(methods) or 'none'})"
     )
-    view = StatusView(shown, counts, caption, targets.plan, when, location.label)
+    view = StatusView(shown, caption, targets.plan, rules, location.label)
     present(view, shown_format, Environment.of_process(), export)
     if selection.failing(shown, [Verdict(v) for v in fail_on or ()]):
         raise typer.Exit(ExitCode.CHECK_FAILED)
@@ -147,6 +150,7 @@ def gap(
     file: FileOption = None,
     as_of: AsOfOption = None,
     chart: Annotated[bool, typer.Option("--chart/--no-chart", help="Draw the trajectory.")] = True,
+    scheme: SchemeOption = None,
     format_: FormatOption = None,
     json: JsonOption = False,
     export: ExportOption = None,
@@ -156,17 +160,17 @@ def gap(
     Examples: lnrev gap clean-energy; lnrev gap clean-energy --as-of 2024-12-31 --json;
     lnrev gap clean-energy --export clean-energy.svg
     """
-    from lnrev.reports.status import assess
+    from lnrev.reports.status import assess, rules_of
     from lnrev.views.environment import Environment
     from lnrev.views.output import GapView, present
 
     shown_format = output_format(format_, json)
     location, targets = read_targets(file)
     check_target(target_id, targets, location)
-    when = today(as_of)
-    target = targets.targets[target_id]
-    assessment = assess(target_id, target, targets.assessment, when)
-    view = GapView(assessment, target, targets.assessment, when, chart)
+    check_scheme(scheme, targets)
+    rules = rules_of(targets, today(as_of), scheme)
+    assessment = assess(targets, target_id, rules)
+    view = GapView(assessment, targets.targets[target_id], rules, chart)
     present(view, shown_format, Environment.of_process(), export)
 
 

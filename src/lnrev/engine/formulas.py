@@ -62,6 +62,13 @@ def gap(V: float, v_l: float) -> float | None:
 
 
 @finite_or_none
+def delta_target(v_b: float, delta: float) -> float | None:
+    """A level target declared as a change from its baseline ("life expectancy up 1 year"):
+    V = v_b + delta."""
+    return v_b + delta
+
+
+@finite_or_none
 def progress(p: Trajectory) -> float | None:
     """Share of the task done (NDRC's "half the task"): (v_l - v_b) / (V - v_b)."""
     if p.v_b == p.V:
@@ -78,9 +85,15 @@ def time_elapsed(p: Trajectory) -> float | None:
 
 
 @finite_or_none
-def years_left(T: float, t_l: float) -> float | None:
-    """Years from the latest observation to the deadline: T - t_l."""
-    return T - t_l
+def years_left(T: float, A: float) -> float | None:
+    """Calendar years from the as-of date to the deadline: T - A (negative once it has passed)."""
+    return T - A
+
+
+@finite_or_none
+def data_age(A: float, t_l: float) -> float | None:
+    """Years from the latest figure to the as-of date: A - t_l."""
+    return A - t_l
 
 
 @finite_or_none

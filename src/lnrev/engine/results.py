@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from lnrev.engine.timeline import Point
-from lnrev.engine.verdicts import Verdict
+from lnrev.engine.verdicts import Caveat, Label, Outlook, Verdict
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,8 @@ class HistoryEntry:
 
     at: Point
     value: float | None
+    recorded: dict[str, float]
+    """The observation's value fields as written in the file ({"yoy": -2.5})."""
     considered: bool
     source: Any
     note: str | None
@@ -36,6 +38,7 @@ class Measures:
     progress: float | None = None
     time_elapsed: float | None = None
     years_left: float | None = None
+    data_age: float | None = None
     actual_change_per_year: float | None = None
     actual_growth_per_year: float | None = None
     required_change_per_year: float | None = None
@@ -59,9 +62,13 @@ class Assessment:
     direction: str | None
     method: str | None
     baseline: Reading | None
+    baseline_from: str | None
     latest: Reading | None
     target: Reading
     measures: Measures
     verdict: Verdict
+    label: Label
+    outlook: Outlook | None
+    caveats: tuple[Caveat, ...]
     note: str | None
     history: tuple[HistoryEntry, ...]

@@ -7,49 +7,90 @@ errors of the other targets: every problem at once.
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Literal
+
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from lnrev.engine.timeline import Point, decimal_year, iso
-from lnrev.engine.verdicts import Thresholds
+from lnrev.engine.rules import Rules
+from lnrev.engine.timeline import Point, as_date, decimal_year, iso
+from lnrev.engine.verdicts import SCHEMES, Thresholds
 from lnrev.model.fields import DateField, Method, PointField, Source, Strict
 
 
 class Plan(Strict):
-    """The `[plan]` table: which plan the targets come from."""
+    """The `[plan]` table: which plan the targets come from, and its base point.
+
+    `base` is the plan's base point (2020 for the 14th Five-Year Plan, whose indicator table has a
+    "2020" column): the baseline point of every level, change and growth target that does not
+    declare its own (contract section 2).
+    """
 
     name: str | None = None
     region: str | None = None
     period: str | None = None
+    base: PointField | None = None
     source: Source | None = None
 
 
+SchemeName = Literal["eurostat", "unsd2022", "ndrc"]
+
+
 class AssessmentSettings(Strict):
-    """The `[assessment]` table: the default method and the verdict thresholds (Eurostat bands)."""
+    """The `[assessment]` table: the default method, the scheme that names verdicts and sets the
+    default thresholds, explicit thresholds that override the scheme's, when a figure without a
+    `published` date is known, and when a caveat is raised."""
 
     method: Method = "linear"
-    on_track: float = 0.95
-    acceleration_needed: float = 0.6
-    limited_progress: float = 0.0
+    scheme: SchemeName = "eurostat"
+    on_track: float | None = None
+    acceleration_needed: float | None = None
+    limited_progress: float | None = None
+    publication_lag: int = Field(default=0, ge=0)
+    stale_after: float = Field(default=1.5, ge=0)
+    min_span: float = Field(default=1.0, ge=0)
 
     @model_validator(mode="after")
     def _thresholds_in_order(self) -> AssessmentSettings:
-        if not self.on_track >= self.acceleration_needed >= self.limited_progress:
+        thresholds = self.thresholds_for(self.scheme)
+        if not thresholds.in_order():
             raise PydanticCustomError(
                 "thresholds_order",
                 "thresholds must be in order on_track >= acceleration_needed >= limited_progress,"
                 " got {on_track} / {acceleration_needed} / {limited_progress}",
                 {
-                    "on_track": self.on_track,
-                    "acceleration_needed": self.acceleration_needed,
-                    "limited_progress": self.limited_progress,
+                    "on_track": thresholds.on_track,
+                    "acceleration_needed": thresholds.acceleration_needed,
+                    "limited_progress": thresholds.limited_progress,
                 },
             )
         return self
 
-    @property
-    def thresholds(self) -> Thresholds:
-        return Thresholds(self.on_track, self.acceleration_needed, self.limited_progress)
+    def thresholds_for(self, scheme: str) -> Thresholds:
+        """The scheme's thresholds, each replaced by the file's own where it declares one."""
+        defaults = SCHEMES[scheme].thresholds
+        return Thresholds(
+            defaults.on_track if self.on_track is None else self.on_track,
+            defaults.acceleration_needed
+            if self.acceleration_needed is None
+            else self.acceleration_needed,
+            defaults.limited_progress if self.limited_progress is None else self.limited_progress,
+        )
+
+    def rules(self, as_of: date, plan_base: Point | None, scheme: str | None = None) -> Rules:
+        """These settings for the engine, on `as_of`, with another scheme if one is asked for."""
+        scheme = scheme or self.scheme
+        return Rules(
+            as_of=as_of,
+            method=self.method,
+            scheme=SCHEMES[scheme],
+            thresholds=self.thresholds_for(scheme),
+            publication_lag=self.publication_lag,
+            stale_after=self.stale_after,
+            min_span=self.min_span,
+            plan_base=plan_base,
+        )
 
 
 class Observation(Strict):
@@ -59,6 +100,20 @@ class Observation(Strict):
     source: Source | None = None
     published: DateField | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _published_after_its_date(self) -> Observation:
+        if self.published is not None and self.published < as_date(self.at):
+            refuse(
+                [
+                    (
+                        ("published",),
+                        f"{self.published.isoformat()} is before the observation's own date"
+                        f" {iso(self.at)}",
+                    )
+                ]
+            )
+        return self
 
 
 class Expectation(Strict):
@@ -105,13 +160,15 @@ def timing_rules(by: Point, baseline_at: Point | None, observations: list[Observ
     return problems
 
 
-def after_baseline_rules(baseline_at: Point, observations: list[Observation]) -> Problems:
+def after_baseline_rules(
+    baseline_at: Point, observations: list[Observation], what: str = "the baseline"
+) -> Problems:
     """Change and growth observations are measured against the baseline, so must follow it."""
     start = decimal_year(baseline_at)
     return [
         (
             ("observations", index, "at"),
-            f"{iso(obs.at)} is not after the baseline {iso(baseline_at)}",
+            f"{iso(obs.at)} is not after {what} {iso(baseline_at)}",
         )
         for index, obs in enumerate(observations)
         if decimal_year(obs.at) <= start

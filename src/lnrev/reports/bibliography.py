@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import Point
 from lnrev.model.fields import Source
 from lnrev.model.kinds import kind_of
-from lnrev.model.kinds.base import was_known
 from lnrev.model.tables import Target
 from lnrev.model.targets_file import TargetsFile
 
@@ -59,19 +59,20 @@ def bibliography(
 def _citations(targets_file: TargetsFile, only: str | None, as_of: date | None):
     if only is None and targets_file.plan is not None and targets_file.plan.source is not None:
         yield Citation(None, "plan"), targets_file.plan.source
+    rules = None if as_of is None else targets_file.assessment.rules(as_of, targets_file.plan_base)
     for id_, target in targets_file.targets.items():
         if only is None or id_ == only:
-            yield from _target_citations(id_, target, as_of)
+            yield from _target_citations(id_, target, rules)
 
 
-def _target_citations(id_: str, target: Target, as_of: date | None):
+def _target_citations(id_: str, target: Target, rules: Rules | None):
     yield Citation(id_, "target"), target.source
     baseline = getattr(target, "baseline", None)
     is_figure = kind_of(target.kind).baseline_form == "figure"
     if baseline is not None and (is_figure or baseline.source):
         yield Citation(id_, "baseline", baseline.at), baseline.source
     for observation in target.observations:
-        if as_of is None or was_known(observation, as_of):
+        if rules is None or rules.is_known(observation.at, observation.published):
             yield Citation(id_, "observation", observation.at), observation.source
     for expectation in target.expectations:
         yield Citation(id_, "expectation", expectation.at), expectation.source

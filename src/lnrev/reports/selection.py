@@ -1,7 +1,7 @@
 """Which assessments to show, in what order, and whether a watch should fail (pure).
 
 `--sort verdict` puts what needs attention first: missed, deterioration, limited progress,
-acceleration needed, on track, met, then insufficient data. `--sort gap` puts the largest
+acceleration needed, pending, on track, met, then insufficient data. `--sort gap` puts the largest
 distance still to go first (in the target's direction, nulls last); `--sort deadline` the
 earliest deadline first; `--sort id` alphabetical. Python's sort is stable, so ties keep file order.
 """
@@ -21,6 +21,7 @@ ATTENTION_ORDER = (
     Verdict.DETERIORATION,
     Verdict.LIMITED_PROGRESS,
     Verdict.ACCELERATION_NEEDED,
+    Verdict.PENDING,
     Verdict.ON_TRACK,
     Verdict.MET,
     Verdict.INSUFFICIENT_DATA,

@@ -5,21 +5,34 @@ from __future__ import annotations
 from datetime import date
 
 from lnrev.engine.results import Assessment
+from lnrev.engine.rules import Rules
 from lnrev.engine.verdicts import Verdict
 from lnrev.model.kinds import kind_of
-from lnrev.model.tables import AssessmentSettings, Target
 from lnrev.model.targets_file import TargetsFile
 
 
-def assess(id_: str, target: Target, settings: AssessmentSettings, as_of: date) -> Assessment:
-    """Assess one target as known on `as_of`, by the rules of its kind."""
-    return kind_of(target.kind).assess(id_, target, settings, as_of)
+def rules_of(targets_file: TargetsFile, as_of: date, scheme: str | None = None) -> Rules:
+    """The file's assessment settings and plan base on `as_of`, with another scheme if asked."""
+    return targets_file.assessment.rules(as_of, targets_file.plan_base, scheme)
 
 
-def assess_file(targets_file: TargetsFile, as_of: date) -> list[Assessment]:
+def assess(targets_file: TargetsFile, id_: str, rules: Rules) -> Assessment:
+    """Assess one target of a file by these rules and those of its kind."""
+    target = targets_file.targets[id_]
+    return kind_of(target.kind).assess(id_, target, rules)
+
+
+def assess_file(
+    targets_file: TargetsFile, as_of: date, scheme: str | None = None
+) -> list[Assessment]:
     """Every target of a file, in file order."""
+    return assess_by(targets_file, rules_of(targets_file, as_of, scheme))
+
+
+def assess_by(targets_file: TargetsFile, rules: Rules) -> list[Assessment]:
+    """Every target of a file by these rules, in file order."""
     return [
-        assess(id_, target, targets_file.assessment, as_of)
+        kind_of(target.kind).assess(id_, target, rules)
         for id_, target in targets_file.targets.items()
     ]
 

@@ -56,6 +56,8 @@ def _cell(value: Any) -> Any:
     """A JSON value as a CSV cell; text loses its control characters, as in every text view."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return " ".join(value)  # caveat codes
     if isinstance(value, str):
         return plain(value)
     return "" if value is None else value
@@ -63,7 +65,8 @@ def _cell(value: Any) -> Any:
 
 FLAT_COLUMNS = [
     "id", "name", "unit", "kind", "binding", "direction", "method", "baseline_at",
-    "baseline_value", "latest_at", "latest_value", "target_by", "target_value", "gap",
-    "progress", "time_elapsed", "years_left", "actual_change_per_year", "actual_growth_per_year",
-    "required_change_per_year", "required_growth_per_year", "projected", "ratio", "verdict", "note",
+    "baseline_value", "baseline_from", "latest_at", "latest_value", "target_by", "target_value",
+    "gap", "progress", "time_elapsed", "years_left", "data_age", "actual_change_per_year",
+    "actual_growth_per_year", "required_change_per_year", "required_growth_per_year", "projected",
+    "ratio", "verdict", "label", "outlook", "caveats", "note",
 ]  # fmt: skip

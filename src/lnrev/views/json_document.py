@@ -12,24 +12,27 @@ from datetime import date
 from typing import Any
 
 from lnrev.engine.results import MEASURE_NAMES, Assessment, HistoryEntry, Reading
+from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import as_written, iso
 from lnrev.model.fields import Source, SourceRef
 from lnrev.model.tables import Plan
 from lnrev.reports.bibliography import Bibliography, Citation
 from lnrev.reports.status import summarize
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def status_document(
-    assessments: list[Assessment], plan: Plan | None, as_of: date, file_label: str
+    assessments: list[Assessment], plan: Plan | None, rules: Rules, file_label: str
 ) -> dict[str, Any]:
-    """`lnrev status --json`: the plan, the verdict counts and every assessment in file order."""
+    """`lnrev status --json`: the plan, the scheme, the verdict counts and every assessment in
+    file order."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "as_of": as_of.isoformat(),
+        "as_of": rules.as_of.isoformat(),
         "file": file_label,
         "plan": plan_json(plan),
+        "scheme": rules.scheme.name,
         "summary": summarize(assessments),
         "targets": [assessment_json(assessment) for assessment in assessments],
     }
@@ -56,10 +59,14 @@ def assessment_json(assessment: Assessment) -> dict[str, Any]:
         "direction": assessment.direction,
         "method": assessment.method,
         "baseline": _reading(assessment.baseline),
+        "baseline_from": assessment.baseline_from,
         "latest": _reading(assessment.latest),
         "target": {"by": iso(assessment.target.at), "value": assessment.target.value},
         **{name: getattr(assessment.measures, name) for name in MEASURE_NAMES},
         "verdict": assessment.verdict.value,
+        "label": assessment.label.en,
+        "outlook": None if assessment.outlook is None else assessment.outlook.value,
+        "caveats": [caveat.value for caveat in assessment.caveats],
         "note": assessment.note,
     }
 
@@ -89,6 +96,7 @@ def history_json(entry: HistoryEntry) -> dict[str, Any]:
     return {
         "at": iso(entry.at),
         "value": entry.value,
+        "recorded": dict(entry.recorded),
         "considered": entry.considered,
         "source": source_json(entry.source),
     }
@@ -98,6 +106,8 @@ def plan_json(plan: Plan | None) -> dict[str, Any] | None:
     if plan is None:
         return None
     table = plan.model_dump(exclude_none=True)
+    if plan.base is not None:
+        table["base"] = iso(plan.base)
     if plan.source is not None:
         table["source"] = source_json(plan.source)
     return table

@@ -44,8 +44,14 @@ def _status_row(a: Assessment) -> tuple[str, ...]:
         wording.required_rate(a),
         wording.actual_rate(a),
         wording.with_unit(a.measures.projected, unit),
-        wording.VERDICT_LABELS[a.verdict],
+        _verdict(a),
     )
+
+
+def _verdict(a: Assessment) -> str:
+    """The verdict as the scheme names it, with its caveats in brackets."""
+    caveats = wording.caveat_marks(a)
+    return wording.verdict_words(a) + (f" [{caveats}]" if caveats else "")
 
 
 def gap_markdown(a: Assessment) -> str:
@@ -64,7 +70,7 @@ def gap_markdown(a: Assessment) -> str:
     heading = f"### {cell(a.name)} ({a.id})\n\n{cell(wording.in_words(a))}\n\n"
     return (
         heading
-        + table(("Field", "Value"), [("verdict", wording.VERDICT_LABELS[a.verdict]), *fields])
+        + table(("Field", "Value"), [("verdict", _verdict(a)), *fields])
         + "\n"
         + table(("At", "Value", "Assessed", "Source"), history)
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -21,7 +20,8 @@ if TYPE_CHECKING:  # the views' data, named for readers; importing them would lo
     from rich.console import RenderableType
 
     from lnrev.engine.results import Assessment
-    from lnrev.model.tables import AssessmentSettings, Plan, Target
+    from lnrev.engine.rules import Rules
+    from lnrev.model.tables import Plan, Target
     from lnrev.reports.bibliography import Bibliography
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -43,16 +43,15 @@ class StatusView:
     """Every target shown, with the verdict counts and a caption naming the file and date."""
 
     assessments: list[Assessment]
-    counts: dict[str, int]
     caption: str
     plan: Plan | None
-    as_of: date
+    rules: Rules
     file_label: str
 
     def json(self) -> dict[str, Any]:
         from lnrev.views.json_document import status_document
 
-        return status_document(self.assessments, self.plan, self.as_of, self.file_label)
+        return status_document(self.assessments, self.plan, self.rules, self.file_label)
 
     def csv(self) -> str:
         from lnrev.views.csv_table import assessments_csv
@@ -63,12 +62,14 @@ class StatusView:
         from lnrev.views.markdown import status_markdown
         from lnrev.views.wording import summary_line
 
-        return status_markdown(self.assessments, f"{self.caption} · {summary_line(self.counts)}")
+        return status_markdown(
+            self.assessments, f"{self.caption} · {summary_line(self.assessments)}"
+        )
 
     def rich(self, env: Environment) -> RenderableType:
         from lnrev.views.terminal import status_view
 
-        return status_view(self.assessments, self.counts, self.caption, env)
+        return status_view(self.assessments, self.caption, self.rules, env)
 
 
 @dataclass(frozen=True)
@@ -77,14 +78,13 @@ class GapView:
 
     assessment: Assessment
     target: Target
-    settings: AssessmentSettings
-    as_of: date
+    rules: Rules
     chart: bool = True
 
     def json(self) -> dict[str, Any]:
         from lnrev.views.json_document import gap_document
 
-        return gap_document(self.assessment, self.as_of)
+        return gap_document(self.assessment, self.rules.as_of)
 
     def csv(self) -> str:
         from lnrev.views.csv_table import assessments_csv
@@ -99,7 +99,7 @@ class GapView:
     def rich(self, env: Environment) -> RenderableType:
         from lnrev.views.terminal import gap_view
 
-        return gap_view(self.assessment, self.target, self.settings, env, self.chart)
+        return gap_view(self.assessment, self.target, self.rules, env, self.chart)
 
 
 @dataclass(frozen=True)

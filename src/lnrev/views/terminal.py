@@ -12,9 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from lnrev.engine.results import Assessment
+from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import iso
-from lnrev.engine.verdicts import Verdict
-from lnrev.model.tables import AssessmentSettings, Target
+from lnrev.engine.verdicts import Caveat, Verdict
+from lnrev.model.tables import Target
 from lnrev.reports.bibliography import Bibliography
 from lnrev.views import wording
 from lnrev.views.environment import Environment
@@ -26,6 +27,7 @@ VERDICT_STYLES = {
     Verdict.LIMITED_PROGRESS: "dark_orange",
     Verdict.DETERIORATION: "red",
     Verdict.MISSED: "bold red",
+    Verdict.PENDING: "cyan",
     Verdict.INSUFFICIENT_DATA: "dim",
 }
 BAR_WIDTH = 10
@@ -35,8 +37,31 @@ def box_of(env: Environment) -> box.Box:
     return box.SIMPLE_HEAD if env.unicode else box.ASCII2
 
 
-def verdict_text(verdict: Verdict) -> Text:
-    return Text(wording.VERDICT_LABELS[verdict], style=VERDICT_STYLES[verdict])
+def verdict_text(a: Assessment) -> Text:
+    """The verdict as the scheme names it (with a pending target's outlook), in its colour."""
+    return Text(wording.verdict_words(a), style=VERDICT_STYLES[a.verdict])
+
+
+def verdict_cell(a: Assessment) -> Text:
+    """The verdict, and under it the marks of its caveats."""
+    cell = verdict_text(a)
+    if a.caveats:
+        cell.append(f"\n{wording.caveat_marks(a)}", style="yellow")
+    return cell
+
+
+def latest_cell(a: Assessment) -> Text:
+    """The latest value and its date; "baseline" when nothing has been observed since, and its
+    age when it is stale."""
+    unit = wording.shown_unit(a)
+    if a.latest is None:
+        return Text("—")
+    cell = Text(wording.with_unit(a.latest.value, unit))
+    is_baseline = a.baseline is not None and a.latest.at == a.baseline.at
+    cell.append(f"\n{iso(a.latest.at)}{' baseline' if is_baseline else ''}", style="dim")
+    if Caveat.STALE in a.caveats:
+        cell.append(f"\n{wording.number(a.measures.data_age)} years old", style="bold yellow")
+    return cell
 
 
 def status_table(assessments: list[Assessment], caption: str, env: Environment) -> Table:
@@ -58,24 +83,20 @@ def status_table(assessments: list[Assessment], caption: str, env: Environment) 
     table.add_column("Verdict", no_wrap=True)
     for a in assessments:
         unit = wording.shown_unit(a)
-        latest = Text(wording.with_unit(a.latest.value, unit) if a.latest else "—")
-        if a.latest:
-            is_baseline = a.baseline is not None and a.latest.at == a.baseline.at
-            latest.append(f"\n{iso(a.latest.at)}{' baseline' if is_baseline else ''}", style="dim")
         name = Text(wording.plain(a.name))
         name.append(f"\n{a.id}", style="dim")
         if a.binding:
             name.append(" · binding", style="bold magenta")
         table.add_row(
             name,
-            latest,
+            latest_cell(a),
             Text(f"{wording.with_unit(a.target.value, unit)}\n{iso(a.target.at)}"),
             Text(wording.signed(a.measures.gap)),
             progress_bar(a, bars=env.tty),
             Text(wording.required_rate(a)),
             Text(wording.actual_rate(a)),
             Text(wording.with_unit(a.measures.projected, unit)),
-            verdict_text(a.verdict),
+            verdict_cell(a),
         )
     return table
 
@@ -97,16 +118,28 @@ def progress_bar(assessment: Assessment, bars: bool) -> Text:
 
 
 def status_view(
-    assessments: list[Assessment], counts: dict[str, int], caption: str, env: Environment
+    assessments: list[Assessment], caption: str, rules: Rules, env: Environment
 ) -> Group:
-    summary = Text(wording.summary_line(counts), style="bold")
-    return Group(status_table(assessments, caption, env), summary)
+    """The table, the summary line, and a legend of the caveat marks it shows."""
+    summary = Text(wording.summary_line(assessments), style="bold")
+    return Group(
+        status_table(assessments, caption, env), summary, *caveat_legend(assessments, rules)
+    )
+
+
+def caveat_legend(assessments: list[Assessment], rules: Rules) -> list[Text]:
+    shown = {caveat for a in assessments for caveat in a.caveats}
+    return [
+        Text(f"{wording.CAVEAT_MARKS[caveat]}: {wording.caveat_legend(caveat, rules)}", style="dim")
+        for caveat in Caveat
+        if caveat in shown
+    ]
 
 
 def gap_view(
     assessment: Assessment,
     target: Target,
-    settings: AssessmentSettings,
+    rules: Rules,
     env: Environment,
     chart: bool,
 ) -> Group:
@@ -121,17 +154,22 @@ def gap_view(
     if target.note:
         header.append(f"\nnote: {wording.plain(target.note)}", style="dim")
     verdict = Text("verdict: ")
-    verdict.append_text(verdict_text(a.verdict))
+    verdict.append_text(verdict_text(a))
     if a.note:
         verdict.append(f" ({wording.plain(a.note)})", style="dim")
+    caveats = [
+        Text(f"caveat: {wording.caveat_sentence(a, caveat, rules)}", style="yellow")
+        for caveat in a.caveats
+    ]
     return Group(
         title,
         header,
         verdict,
         Text(wording.in_words(a)),
+        *caveats,
         Text(""),
         _measures_table(a, env),
-        Text(_method_line(a, settings), style="dim"),
+        Text(_method_line(a, rules), style="dim"),
         Text(""),
         *_chart(a, env, chart),
         _history_table(a, env),
@@ -162,13 +200,15 @@ def _measures_table(a: Assessment, env: Environment) -> Table:
     return table
 
 
-def _method_line(a: Assessment, settings: AssessmentSettings) -> str:
+def _method_line(a: Assessment, rules: Rules) -> str:
     if a.method is None:
         return "bound: every observation from its start to the deadline is checked against it"
+    bands = rules.thresholds
     return (
-        f"method: {a.method}; thresholds: on track >= {wording.number(settings.on_track)},"
-        f" acceleration needed >= {wording.number(settings.acceleration_needed)},"
-        f" limited progress >= {wording.number(settings.limited_progress)}"
+        f"method: {a.method}; scheme: {rules.scheme.name}; thresholds: on track >="
+        f" {wording.number(bands.on_track)}, acceleration needed >="
+        f" {wording.number(bands.acceleration_needed)}, limited progress >="
+        f" {wording.number(bands.limited_progress)}"
     )
 
 

@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from lnrev.engine.results import Assessment, Reading
-from lnrev.engine.timeline import as_written, iso
-from lnrev.engine.verdicts import Verdict
+from lnrev.engine.rules import Rules
+from lnrev.engine.timeline import as_date, as_written, iso
+from lnrev.engine.verdicts import Caveat, Outlook, Verdict
 from lnrev.model.fields import Source, SourceRef
 from lnrev.model.kinds import kind_of
 from lnrev.reports.bibliography import Citation
 
-VERDICT_LABELS = {verdict: verdict.value.replace("_", " ") for verdict in Verdict}
+OUTLOOK_WORDS = {Outlook.LIKELY_MET: "likely met", Outlook.LIKELY_MISSED: "likely missed"}
+CAVEAT_MARKS = {
+    Caveat.STALE: "stale",
+    Caveat.SHORT_SPAN: "short span",
+    Caveat.BASELINE_AFTER_PLAN_START: "late baseline",
+}
+"""The short mark of each caveat on a row; `caveat_legend` explains it under the table."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -90,12 +98,48 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{round(share * 100)}%"  # round() gives 0, never -0
 
 
-def summary_line(counts: dict[str, int]) -> str:
-    """ "3 targets: 1 met, 1 on track, 1 insufficient data": the verdicts that occur."""
-    total = sum(counts.values())
-    parts = [f"{n} {VERDICT_LABELS[Verdict(v)]}" for v, n in counts.items() if n]
-    noun = "target" if total == 1 else "targets"
-    return f"{total} {noun}" + (": " + ", ".join(parts) if parts else "")
+def verdict_words(a: Assessment) -> str:
+    """The verdict as the scheme names it, with the outlook of a pending target:
+    "pending, likely met", "achieved early", "lagging"."""
+    if a.outlook is None:
+        return a.label.en
+    return f"{a.label.en}, {OUTLOOK_WORDS[a.outlook]}"
+
+
+def summary_line(assessments: list[Assessment]) -> str:
+    """ "3 targets: 1 met, 1 on track, 1 pending": each name the scheme gives, in verdict order."""
+    ordered = sorted(assessments, key=lambda a: list(Verdict).index(a.verdict))
+    counts = Counter(a.label.en for a in ordered)
+    parts = [f"{n} {label}" for label, n in counts.items()]
+    noun = "target" if len(assessments) == 1 else "targets"
+    return f"{len(assessments)} {noun}" + (": " + ", ".join(parts) if parts else "")
+
+
+def caveat_marks(a: Assessment) -> str:
+    """ "stale, short span": the caveats of a row, in the contract's order."""
+    return ", ".join(CAVEAT_MARKS[caveat] for caveat in a.caveats)
+
+
+def caveat_legend(caveat: Caveat, rules: Rules) -> str:
+    """What a caveat mark means, under a table that shows it."""
+    return {
+        Caveat.STALE: f"the latest figure is over {number(rules.stale_after)} years old",
+        Caveat.SHORT_SPAN: f"the pace rests on less than {number(rules.min_span)} year of data",
+        Caveat.BASELINE_AFTER_PLAN_START: "the baseline is a figure from after the plan's base",
+    }[caveat]
+
+
+def caveat_sentence(a: Assessment, caveat: Caveat, rules: Rules) -> str:
+    """One caveat of one target, in a sentence with its own numbers."""
+    if caveat is Caveat.STALE:
+        return f"the latest figure is {number(a.measures.data_age)} years old"
+    if caveat is Caveat.SHORT_SPAN:
+        days = (as_date(a.latest.at) - as_date(a.baseline.at)).days
+        return f"the pace rests on {days} days of data"
+    return (
+        f"the baseline is an observation from {iso(a.baseline.at)},"
+        f" after the plan's base {iso(rules.plan_base)}"
+    )
 
 
 def goal_text(assessment: Assessment) -> str:
@@ -121,15 +165,39 @@ def in_words(assessment: Assessment) -> str:
         return f"aims at {goal}; no observation yet"
     latest = f"{with_unit(a.latest.value, shown_unit(a))} on {iso(a.latest.at)}"
     if not kind_of(a.kind).has_course:
+        if a.verdict is Verdict.PENDING:
+            return f"had to stay {goal}; {_deadline_passed(a)}; latest {latest}"
         return f"must stay {goal}; latest {latest}"
     if a.verdict is Verdict.MET:
         return f"reached {goal} (latest {latest})"
     if a.verdict is Verdict.MISSED:
         return f"missed {goal}: latest {latest}"
+    if a.verdict is Verdict.PENDING:
+        return _pending_words(a, goal, latest)
     sentence = f"needs {required_rate(a, ' a year')} from {iso(a.latest.at)} to reach {goal}"
     if actual_rate(a) != "—":
         sentence += f"; the pace so far is {actual_rate(a, ' a year')}"
     return sentence
+
+
+def _deadline_passed(a: Assessment) -> str:
+    return (
+        f"the deadline passed {number(-a.measures.years_left)} years ago and its figure is not"
+        " known yet"
+    )
+
+
+def _pending_words(a: Assessment, goal: str, latest: str) -> str:
+    """A target whose deadline has passed before its figure is known: what is known, what the
+    last pace implies."""
+    sentence = f"aimed at {goal}; {_deadline_passed(a)}; latest {latest}"
+    if a.outlook is None:
+        return sentence + "; no pace to project from"
+    projected = with_unit(a.measures.projected, shown_unit(a))
+    return (
+        f"{sentence}; at the pace so far ({actual_rate(a, ' a year')}) it would have reached"
+        f" {projected}: {OUTLOOK_WORDS[a.outlook]}"
+    )
 
 
 def source_text(source: Source | None) -> str:
@@ -152,19 +220,30 @@ def citation_text(citation: Citation) -> str:
 def measure_rows(a: Assessment) -> list[tuple[str, str]]:
     """Every number of an assessment as (label, text) rows, for the in-depth views."""
     m, unit = a.measures, shown_unit(a)
+    baseline = _reading(a.baseline, unit)
+    if a.baseline_from is not None:
+        baseline += f" ({a.baseline_from.replace('_', ' ')})"
     return [
-        ("baseline", _reading(a.baseline, unit)),
+        ("baseline", baseline),
         ("latest", _reading(a.latest, unit)),
         ("target", f"{with_unit(a.target.value, unit)} by {iso(a.target.at)}"),
         ("gap", signed(m.gap)),
         ("progress (task done)", percent(m.progress)),
         ("time elapsed", percent(m.time_elapsed)),
         ("years left", number(m.years_left)),
+        ("age of the latest figure", _years(m.data_age)),
         ("pace so far", _both(m.actual_change_per_year, m.actual_growth_per_year, a)),
-        ("required from now", _both(m.required_change_per_year, m.required_growth_per_year, a)),
+        (
+            "required from the latest figure",
+            _both(m.required_change_per_year, m.required_growth_per_year, a),
+        ),
         ("projected at the deadline", with_unit(m.projected, unit)),
         ("ratio", number(m.ratio)),
     ]
+
+
+def _years(value: float | None) -> str:
+    return "—" if value is None else f"{number(value)} years"
 
 
 def _both(change: float | None, growth: float | None, a: Assessment) -> str:

@@ -10,21 +10,26 @@ kind.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel
 
-from lnrev.engine.course import Course, direction_name
+from lnrev.engine.course import Anchor, Course, Goal, Observed, assess_course, direction_name
 from lnrev.engine.results import Assessment, HistoryEntry, Reading
-from lnrev.engine.timeline import Point, decimal_year
-from lnrev.model.tables import AssessmentSettings, Observation, Target
+from lnrev.engine.rules import Rules
+from lnrev.engine.timeline import Point, decimal_year, iso
+from lnrev.model.tables import Observation, Problems, Target, after_baseline_rules
 
 AnyObservation = TypeVar("AnyObservation", bound=Observation)
 
 
 class Kind:
-    """One form of a Five-Year-Plan indicator (contract section 2), and everything it decides."""
+    """One form of a Five-Year-Plan indicator (contract section 2), and everything it decides.
+
+    The kinds with a course to a value (level, change, growth) share `assess`: their observations
+    become values on the scale the assessment runs on (`assessed_values`), the engine assesses that
+    course (`lnrev.engine.course`), and `report` brings the result back to the reporting scale.
+    """
 
     name: ClassVar[str]
     target_model: ClassVar[type[Target]]
@@ -41,14 +46,99 @@ class Kind:
     baseline_form: ClassVar[str | None] = None
     """"figure" (a baseline with its value), "index" (a base year, index 100) or None."""
 
-    def assess(
-        self, id_: str, target: Target, settings: AssessmentSettings, as_of: date
-    ) -> Assessment:
+    # --- the assessment ---------------------------------------------------------------------------
+
+    def assess(self, id_: str, target: Any, rules: Rules) -> Assessment:
+        """The target as known on the rules' as-of date (contract section 3)."""
+        observations = in_time_order(target.observations)
+        values = self.assessed_values(target, observations, rules)
+        observed = [
+            Observed(obs.at, value, rules.is_known(obs.at, obs.published))
+            for obs, value in zip(observations, values, strict=True)
+        ]
+        method = self.method_of(target, rules.method)
+        course = assess_course(
+            observed, self.anchor(target, rules), self.goal(target, method, rules), rules
+        )
+        return self.report(id_, target, method, course, observations, values, rules)
+
+    def assessed_values(self, target: Any, observations: list[Any], rules: Rules) -> list[float]:
+        """Each observation on the scale the assessment runs on."""
         raise NotImplementedError
 
-    def method_of(self, target: Target, settings: AssessmentSettings) -> str | None:
+    def anchor(self, target: Any, rules: Rules) -> Anchor | None:
+        """The baseline the target itself sets, if any (contract section 3, rules 1 and 2)."""
+        raise NotImplementedError
+
+    def goal(self, target: Any, method: str, rules: Rules) -> Goal:
+        raise NotImplementedError
+
+    def report(
+        self,
+        id_: str,
+        target: Any,
+        method: str | None,
+        course: Course,
+        observations: list[Any],
+        values: list[float],
+        rules: Rules,
+    ) -> Assessment:
+        """The assessment on the reporting scale (for a level target, the scale it runs on)."""
+        goal = Reading(target.target.by, course.target)
+        entries = self.history(observations, values, course.considered)
+        return assessment(id_, target, method, course, goal, entries, rules)
+
+    def method_of(self, target: Any, default: str) -> str | None:
         """The method a target is assessed with: its own, else the file's."""
-        return target.method or settings.method
+        return target.method or default
+
+    def history(
+        self,
+        observations: Sequence[Observation],
+        values: Sequence[float | None],
+        considered: Sequence[bool],
+    ) -> tuple[HistoryEntry, ...]:
+        """Every observation in time order, on the reporting scale and as written."""
+        return tuple(
+            HistoryEntry(obs.at, value, self.recorded(obs), counted, obs.source, obs.note)
+            for obs, value, counted in zip(observations, values, considered, strict=True)
+        )
+
+    def recorded(self, observation: Observation) -> dict[str, float]:
+        """The observation's value fields as written in the file ({"yoy": -2.5})."""
+        return {
+            key: getattr(observation, key)
+            for key in self.observation_fields
+            if getattr(observation, key, None) is not None
+        }
+
+    # --- the rules that need the plan ----------------------------------------------------------
+
+    def plan_rules(self, target: Any, plan_base: Point | None) -> Problems:
+        """The rules of a target without a baseline of its own, whose baseline point is the
+        plan's base: a deadline after it, and an index needs it (contract sections 2 and 7)."""
+        if self.baseline_form is None or target.baseline is not None:
+            return []
+        if plan_base is None:
+            if self.baseline_form == "index":
+                return [
+                    (("baseline",), "missing required key (or set the plan's base: [plan] base)")
+                ]
+            return []
+        problems: Problems = []
+        if decimal_year(target.target.by) <= decimal_year(plan_base):
+            problems.append(
+                (
+                    ("target", "by"),
+                    f"the deadline {iso(target.target.by)} is not after the plan's base"
+                    f" {iso(plan_base)}",
+                )
+            )
+        if self.baseline_form == "index":
+            problems += after_baseline_rules(plan_base, target.observations, "the plan's base")
+        return problems
+
+    # --- words and chart ------------------------------------------------------------------------
 
     def reported_unit(self, unit: str) -> str:
         """The unit values are shown in (change and growth targets report in %)."""
@@ -81,55 +171,9 @@ def in_time_order(observations: Sequence[AnyObservation]) -> list[AnyObservation
     return sorted(observations, key=lambda observation: decimal_year(observation.at))
 
 
-def was_known(observation: Observation, as_of: date) -> bool:
-    """Was the observation known on `as_of`: not after it, and published by then if given?"""
-    return decimal_year(observation.at) <= decimal_year(as_of) and (
-        observation.published is None or observation.published <= as_of
-    )
-
-
-def is_considered(
-    observation: Observation,
-    as_of: date,
-    by: Point,
-    after: Point | None = None,
-    since: Point | None = None,
-) -> bool:
-    """Was this observation known on `as_of` and does it count? (contract sections 1 and 4)
-
-    It must lie on or before `as_of` and have been published by then; it must not lie after the
-    deadline; it must lie after `after` (a declared baseline) and not before `since`
-    (a bound's `from`).
-    """
-    moment = decimal_year(observation.at)
-    return (
-        was_known(observation, as_of)
-        and moment <= decimal_year(by)
-        and (after is None or moment > decimal_year(after))
-        and (since is None or moment >= decimal_year(since))
-    )
-
-
-def readings(
-    observations: Sequence[Observation], values: Sequence[float], counted: Sequence[bool]
-) -> list[Reading]:
-    """The considered observations as readings on the assessment's scale, in time order."""
-    return [
-        Reading(obs.at, value)
-        for obs, value, considered in zip(observations, values, counted, strict=True)
-        if considered
-    ]
-
-
-def history(
-    observations: Sequence[Observation],
-    values: Sequence[float | None],
-    counted: Sequence[bool],
-) -> tuple[HistoryEntry, ...]:
-    return tuple(
-        HistoryEntry(obs.at, value, considered, obs.source, obs.note)
-        for obs, value, considered in zip(observations, values, counted, strict=True)
-    )
+def index_base_point(target: Any, rules: Rules) -> Point:
+    """Where an index is 100: the target's own baseline, else the plan's base."""
+    return target.baseline.at if target.baseline is not None else rules.plan_base
 
 
 def assessment(
@@ -139,8 +183,12 @@ def assessment(
     course: Course,
     goal: Reading,
     entries: tuple[HistoryEntry, ...],
+    rules: Rules,
 ) -> Assessment:
-    """An assessment from a course already on the target's reporting scale."""
+    """An assessment from a course already on the target's reporting scale, named by the
+    rules' scheme."""
+    latest = course.latest
+    early = latest is not None and decimal_year(latest.at) < decimal_year(goal.at)
     return Assessment(
         id=id_,
         name=target.name,
@@ -150,10 +198,14 @@ def assessment(
         direction=direction_name(course.d),
         method=method,
         baseline=course.baseline,
-        latest=course.latest,
+        baseline_from=course.baseline_from,
+        latest=latest,
         target=goal,
         measures=course.measures,
         verdict=course.verdict,
+        label=rules.scheme.label(course.verdict, course.measures.ratio, early),
+        outlook=course.outlook,
+        caveats=course.caveats,
         note=course.note,
         history=entries,
     )

@@ -6,20 +6,20 @@ missed at the first breach, met once the deadline is reached without one, on tra
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
 from lnrev.engine import formulas
-from lnrev.engine.course import Course
+from lnrev.engine.course import Course, course_caveats
 from lnrev.engine.results import Assessment, Measures, Reading
+from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import decimal_year, iso
 from lnrev.engine.verdicts import Verdict
 from lnrev.model.fields import PointField, Strict
-from lnrev.model.kinds.base import Kind, assessment, history, in_time_order, is_considered, readings
+from lnrev.model.kinds.base import Kind, assessment, in_time_order
 from lnrev.model.kinds.level import LevelObservation
-from lnrev.model.tables import AssessmentSettings, Target, refuse, timing_rules
+from lnrev.model.tables import Target, refuse, timing_rules
 
 
 class BoundGoal(Strict):
@@ -65,46 +65,48 @@ class Bound(Kind):
     takes_method = False
     has_course = False
 
-    def method_of(self, target: Target, settings: AssessmentSettings) -> None:
+    def method_of(self, target: Target, default: str) -> None:
         """A bound is checked, not paced: it has no method."""
         return None
 
-    def assess(
-        self, id_: str, target: BoundTarget, settings: AssessmentSettings, as_of: date
-    ) -> Assessment:
+    def assess(self, id_: str, target: BoundTarget, rules: Rules) -> Assessment:
+        """Contract section 4: missed at the first breach beyond tolerance; met once a figure at
+        or after the deadline respects it; pending once the deadline has passed without one;
+        on track in between."""
         goal = target.target
         observations = in_time_order(target.observations)
-        counted = [is_considered(obs, as_of, goal.by, since=goal.from_) for obs in observations]
-        values = [obs.value for obs in observations]
-        considered = readings(observations, values, counted)
+        T, A = decimal_year(goal.by), decimal_year(rules.as_of)
+        start = decimal_year(goal.from_) if goal.from_ is not None else None
+        considered = tuple(
+            rules.is_known(obs.at, obs.published)
+            and decimal_year(obs.at) <= T
+            and (start is None or decimal_year(obs.at) >= start)
+            for obs in observations
+        )
+        counted = [o for o, c in zip(observations, considered, strict=True) if c]
         d = -1 if goal.max is not None else 1
         bound = target.bound
-        breaches = [obs for obs in considered if d * (obs.value - bound) < -target.tolerance]
-        latest = considered[-1] if considered else None
-        if breaches:
-            side = "above the ceiling" if d < 0 else "below the floor"
-            verdict, note = Verdict.MISSED, f"{iso(breaches[0].at)}: {side} of {bound:g}"
-        elif latest is None:
-            verdict, note = Verdict.INSUFFICIENT_DATA, f"no observation known as of {as_of}"
-        elif decimal_year(latest.at) >= decimal_year(goal.by):
-            verdict, note = Verdict.MET, None
-        else:
-            verdict, note = Verdict.ON_TRACK, "within the bound so far"
-        measures = Measures()
+        breaches = [obs for obs in counted if d * (obs.value - bound) < -target.tolerance]
+        latest = Reading(counted[-1].at, counted[-1].value) if counted else None
+        verdict, note = _verdict(breaches, latest, d, bound, T, A, rules)
+        measures = Measures(years_left=formulas.years_left(T, A))
         if latest is not None:
             measures = Measures(
                 gap=formulas.gap(bound, latest.value),
-                years_left=formulas.years_left(decimal_year(goal.by), decimal_year(latest.at)),
+                years_left=measures.years_left,
+                data_age=formulas.data_age(A, decimal_year(latest.at)),
             )
-        course = Course(None, latest, d, measures, verdict, note)
-        return assessment(
-            id_,
-            target,
-            None,
-            course,
-            Reading(goal.by, bound),
-            history(observations, values, counted),
+        caveats = course_caveats(verdict, measures.data_age, None, None, rules)
+        course = Course(
+            None, None, latest, bound, d, measures, verdict, None, caveats, note, considered
         )
+        values = [obs.value for obs in observations]
+        entries = self.history(observations, values, considered)
+        return assessment(id_, target, None, course, Reading(goal.by, bound), entries, rules)
+
+    def plan_rules(self, target: Any, plan_base: Any) -> list:
+        """A bound has no baseline: the plan's base does not concern it."""
+        return []
 
     def goal_template(self, a: Assessment) -> str:
         return ("at most" if a.direction == "decrease" else "at least") + " {value} until {by}"
@@ -115,3 +117,26 @@ class Bound(Kind):
 
 
 BOUND = Bound()
+
+
+def _verdict(
+    breaches: list[Any],
+    latest: Reading | None,
+    d: int,
+    bound: float,
+    T: float,
+    A: float,
+    rules: Rules,
+) -> tuple[Verdict, str | None]:
+    if breaches:
+        side = "above the ceiling" if d < 0 else "below the floor"
+        return Verdict.MISSED, f"{iso(breaches[0].at)}: {side} of {bound:g}"
+    if latest is None:
+        if A >= T:
+            return Verdict.PENDING, "the deadline has passed; no figure is known yet"
+        return Verdict.INSUFFICIENT_DATA, f"no observation known as of {rules.as_of.isoformat()}"
+    if decimal_year(latest.at) >= T:
+        return Verdict.MET, None
+    if A >= T:
+        return Verdict.PENDING, "the deadline has passed; its figure is not known yet"
+    return Verdict.ON_TRACK, "within the bound so far"

@@ -7,19 +7,19 @@ index = previous * (1 + yoy / 100) (contract section 2). Reported back as % chan
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import model_validator
 
-from lnrev.engine.course import Goal, assess_course
+from lnrev.engine.course import Anchor, Course, Goal
 from lnrev.engine.results import Assessment, Reading
+from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import Point, iso
 from lnrev.model.fields import Direction, Method, PointField, Source, Strict
-from lnrev.model.kinds.base import Kind, assessment, history, in_time_order, is_considered, readings
+from lnrev.model.kinds.base import Kind, assessment, index_base_point
 from lnrev.model.tables import (
-    AssessmentSettings,
     Observation,
+    Problems,
     Target,
     after_baseline_rules,
     refuse,
@@ -54,15 +54,14 @@ class ChangeTarget(Target):
 
     kind: Literal["change"]
     target: ChangeGoal
-    baseline: IndexBaseline
+    baseline: IndexBaseline | None = None
     direction: Direction | None = None
     method: Method | None = None
     observations: list[ChangeObservation] = []
 
     @model_validator(mode="after")
     def _rules(self) -> ChangeTarget:
-        problems = timing_rules(self.target.by, self.baseline.at, self.observations)
-        problems += after_baseline_rules(self.baseline.at, self.observations)
+        problems = index_rules(self.target.by, self.baseline, self.observations)
         for index, observation in enumerate(self.observations):
             given = [key for key in ("value", "yoy") if getattr(observation, key) is not None]
             if len(given) != 1:
@@ -75,6 +74,22 @@ class ChangeTarget(Target):
                 )
         refuse(problems)
         return self
+
+
+def index_rules(by: Point, baseline: IndexBaseline | None, observations: list[Any]) -> Problems:
+    """A deadline after a declared base year, and observations after it (with the plan's base
+    instead, the file checks them: `Kind.plan_rules`)."""
+    baseline_at = baseline.at if baseline is not None else None
+    problems = timing_rules(by, baseline_at, observations)
+    if baseline_at is not None:
+        problems += after_baseline_rules(baseline_at, observations)
+    return problems
+
+
+def index_anchor(target: Any, rules: Rules) -> Anchor:
+    """An index is 100 at its base year: the target's own (declared), else the plan's base."""
+    rule = "declared" if target.baseline is not None else "plan"
+    return Anchor(Reading(index_base_point(target, rules), INDEX_BASE), rule)
 
 
 def change_index(observations: list[ChangeObservation]) -> list[float]:
@@ -109,38 +124,40 @@ class Change(Kind):
     goal_fields = ("change",)
     baseline_form = "index"
 
-    def assess(
-        self, id_: str, target: ChangeTarget, settings: AssessmentSettings, as_of: date
+    def assessed_values(
+        self, target: ChangeTarget, observations: list[ChangeObservation], rules: Rules
+    ) -> list[float]:
+        return change_index(observations)
+
+    def anchor(self, target: ChangeTarget, rules: Rules) -> Anchor:
+        return index_anchor(target, rules)
+
+    def goal(self, target: ChangeTarget, method: str, rules: Rules) -> Goal:
+        change = target.target.change
+        return Goal(
+            target.target.by, INDEX_BASE + change, target.direction, target.tolerance, method
+        )
+
+    def report(
+        self,
+        id_: str,
+        target: ChangeTarget,
+        method: str | None,
+        course: Course,
+        observations: list[ChangeObservation],
+        values: list[float],
+        rules: Rules,
     ) -> Assessment:
-        observations = in_time_order(target.observations)
-        indexes = change_index(observations)
-        by, base_at = target.target.by, target.baseline.at
-        counted = [is_considered(obs, as_of, by, base_at) for obs in observations]
-        method = self.method_of(target, settings)
-        goal = Goal(
-            by, INDEX_BASE + target.target.change, target.direction, target.tolerance, method
-        )
-        course = assess_course(
-            readings(observations, indexes, counted),
-            Reading(base_at, INDEX_BASE),
-            goal,
-            settings.thresholds,
-            as_of,
-        )
+        """Back from the index to the cumulative % change vs the baseline (index - 100)."""
         reported = replace(
             course,
-            baseline=Reading(base_at, 0.0),
+            baseline=Reading(course.baseline.at, 0.0),
             latest=_minus_base(course.latest),
             measures=replace(course.measures, projected=_shifted(course.measures.projected)),
         )
-        return assessment(
-            id_,
-            target,
-            method,
-            reported,
-            Reading(by, target.target.change),
-            history(observations, [index - INDEX_BASE for index in indexes], counted),
-        )
+        entries = self.history(observations, [_shifted(v) for v in values], course.considered)
+        goal = Reading(target.target.by, target.target.change)
+        return assessment(id_, target, method, reported, goal, entries, rules)
 
     def reported_unit(self, unit: str) -> str:
         return "%"

@@ -8,26 +8,19 @@ the compound method. Reported as the realized average annual growth since the ba
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Literal
 
 from pydantic import model_validator
 
 from lnrev.engine import formulas
-from lnrev.engine.course import Goal, assess_course
+from lnrev.engine.course import Anchor, Course, Goal
 from lnrev.engine.results import Assessment, Reading
+from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import Point, decimal_year, iso
 from lnrev.model.fields import GrowthRate, PointField, Strict
-from lnrev.model.kinds.base import Kind, assessment, history, in_time_order, is_considered, readings
-from lnrev.model.kinds.change import INDEX_BASE, IndexBaseline
-from lnrev.model.tables import (
-    AssessmentSettings,
-    Observation,
-    Target,
-    after_baseline_rules,
-    refuse,
-    timing_rules,
-)
+from lnrev.model.kinds.base import Kind, assessment, index_base_point
+from lnrev.model.kinds.change import INDEX_BASE, IndexBaseline, index_anchor, index_rules
+from lnrev.model.tables import Observation, Target, refuse
 
 
 class GrowthObservation(Observation):
@@ -46,14 +39,12 @@ class GrowthTarget(Target):
 
     kind: Literal["growth"]
     target: GrowthGoal
-    baseline: IndexBaseline
+    baseline: IndexBaseline | None = None
     observations: list[GrowthObservation] = []
 
     @model_validator(mode="after")
     def _rules(self) -> GrowthTarget:
-        problems = timing_rules(self.target.by, self.baseline.at, self.observations)
-        problems += after_baseline_rules(self.baseline.at, self.observations)
-        refuse(problems)
+        refuse(index_rules(self.target.by, self.baseline, self.observations))
         return self
 
 
@@ -82,21 +73,25 @@ class Growth(Kind):
     takes_method = False
     baseline_form = "index"
 
-    def method_of(self, target: Target, settings: AssessmentSettings) -> str:
+    def method_of(self, target: Target, default: str) -> str:
         """A growth rate compounds: always the compound method."""
         return "compound"
 
-    def assess(
-        self, id_: str, target: GrowthTarget, settings: AssessmentSettings, as_of: date
-    ) -> Assessment:
-        observations = in_time_order(target.observations)
-        by, base_at, rate = target.target.by, target.baseline.at, target.target.rate
-        indexes = growth_index(observations, base_at)
-        counted = [is_considered(obs, as_of, by, base_at) for obs in observations]
-        since = decimal_year(base_at)
-        years = decimal_year(by) - since
+    def assessed_values(
+        self, target: GrowthTarget, observations: list[GrowthObservation], rules: Rules
+    ) -> list[float]:
+        return growth_index(observations, index_base_point(target, rules))
+
+    def anchor(self, target: GrowthTarget, rules: Rules) -> Anchor:
+        return index_anchor(target, rules)
+
+    def goal(self, target: GrowthTarget, method: str, rules: Rules) -> Goal:
+        """The index the rate reaches by the deadline; met once the index reaches what the rate
+        less the tolerance gives (in the target's direction)."""
+        rate, by = target.target.rate, target.target.by
+        years = decimal_year(by) - decimal_year(index_base_point(target, rules))
         d = 1 if rate >= 0 else -1
-        goal = Goal(
+        return Goal(
             by,
             index_of_rate(rate, years),
             "increase" if d > 0 else "decrease",
@@ -104,24 +99,30 @@ class Growth(Kind):
             "compound",
             met_level=index_of_rate(rate - d * target.tolerance, years),
         )
-        course = assess_course(
-            readings(observations, indexes, counted),
-            Reading(base_at, INDEX_BASE),
-            goal,
-            settings.thresholds,
-            as_of,
-        )
+
+    def report(
+        self,
+        id_: str,
+        target: GrowthTarget,
+        method: str | None,
+        course: Course,
+        observations: list[GrowthObservation],
+        values: list[float],
+        rules: Rules,
+    ) -> Assessment:
+        """Back from the index to the realized average annual growth since the base, in %."""
+        rate = target.target.rate
+        since = decimal_year(course.baseline.at)
         realized = formulas.average_annual_growth_percent(
             course.latest.value, decimal_year(course.latest.at) - since
         )
-        gap = None if realized is None else formulas.gap(rate, realized)
         reported = replace(
             course,
-            baseline=Reading(base_at, None),
+            baseline=Reading(course.baseline.at, None),
             latest=Reading(course.latest.at, realized),
             measures=replace(
                 course.measures,
-                gap=gap,
+                gap=None if realized is None else formulas.gap(rate, realized),
                 projected=realized,
                 actual_change_per_year=None,
                 required_change_per_year=None,
@@ -129,15 +130,11 @@ class Growth(Kind):
         )
         rates = [
             formulas.average_annual_growth_percent(index, decimal_year(obs.at) - since)
-            for obs, index in zip(observations, indexes, strict=True)
+            for obs, index in zip(observations, values, strict=True)
         ]
+        entries = self.history(observations, rates, course.considered)
         return assessment(
-            id_,
-            target,
-            "compound",
-            reported,
-            Reading(by, rate),
-            history(observations, rates, counted),
+            id_, target, "compound", reported, Reading(target.target.by, rate), entries, rules
         )
 
     def reported_unit(self, unit: str) -> str:

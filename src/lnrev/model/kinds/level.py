@@ -5,16 +5,16 @@ Assessed as it is, on its own values (contract section 3).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import model_validator
 
-from lnrev.engine.course import Goal, assess_course
-from lnrev.engine.results import Assessment, Reading
+from lnrev.engine.course import Anchor, Goal
+from lnrev.engine.results import Reading
+from lnrev.engine.rules import Rules
 from lnrev.model.fields import Direction, Method, PointField, Source, Strict
-from lnrev.model.kinds.base import Kind, assessment, history, in_time_order, is_considered, readings
-from lnrev.model.tables import AssessmentSettings, Observation, Target, refuse, timing_rules
+from lnrev.model.kinds.base import Kind
+from lnrev.model.tables import Observation, Target, refuse, timing_rules
 
 
 class LevelObservation(Observation):
@@ -31,7 +31,10 @@ class LevelBaseline(Strict):
 
 
 class LevelGoal(Strict):
-    value: float
+    """The value to reach (`value`), or how far to move from the baseline (`delta`)."""
+
+    value: float | None = None
+    delta: float | None = None
     by: PointField
 
 
@@ -48,7 +51,12 @@ class LevelTarget(Target):
     @model_validator(mode="after")
     def _rules(self) -> LevelTarget:
         baseline_at = self.baseline.at if self.baseline else None
-        refuse(timing_rules(self.target.by, baseline_at, self.observations))
+        problems = timing_rules(self.target.by, baseline_at, self.observations)
+        given = [key for key in ("value", "delta") if getattr(self.target, key) is not None]
+        if len(given) != 1:
+            got = " and ".join(given) or "neither"
+            problems.append((("target",), f"give exactly one of value or delta, got {got}"))
+        refuse(problems)
         return self
 
 
@@ -60,28 +68,20 @@ class Level(Kind):
     goal_fields = ("value",)
     baseline_form = "figure"
 
-    def assess(
-        self, id_: str, target: LevelTarget, settings: AssessmentSettings, as_of: date
-    ) -> Assessment:
-        observations = in_time_order(target.observations)
-        after = target.baseline.at if target.baseline else None
-        counted = [is_considered(obs, as_of, target.target.by, after) for obs in observations]
-        values = [obs.value for obs in observations]
-        method = self.method_of(target, settings)
-        goal = Goal(
-            target.target.by, target.target.value, target.direction, target.tolerance, method
-        )
-        declared = Reading(target.baseline.at, target.baseline.value) if target.baseline else None
-        course = assess_course(
-            readings(observations, values, counted), declared, goal, settings.thresholds, as_of
-        )
-        return assessment(
-            id_,
-            target,
-            method,
-            course,
-            Reading(target.target.by, target.target.value),
-            history(observations, values, counted),
+    def assessed_values(
+        self, target: LevelTarget, observations: list[LevelObservation], rules: Rules
+    ) -> list[float]:
+        return [obs.value for obs in observations]
+
+    def anchor(self, target: LevelTarget, rules: Rules) -> Anchor | None:
+        if target.baseline is None:
+            return None
+        return Anchor(Reading(target.baseline.at, target.baseline.value), "declared")
+
+    def goal(self, target: LevelTarget, method: str, rules: Rules) -> Goal:
+        goal = target.target
+        return Goal(
+            goal.by, goal.value, target.direction, target.tolerance, method, delta=goal.delta
         )
 
 

@@ -279,3 +279,37 @@ def test_python_dash_m(tmp_path):
     )
     assert done.returncode == 0
     assert done.stdout == f"lnrev {__version__}\n"
+
+
+def test_scheme_on_the_command_line_overrides_the_file(write_targets):
+    write_targets(TWO_TARGETS.replace('period = "2021-2025"', 'period = "2021-2025"\nbase = 2020'))
+    document = json.loads(invoke("status", "--json", "--as-of", AS_OF, "--scheme", "ndrc").stdout)
+    assert document["scheme"] == "ndrc"
+    assert document["plan"]["base"] == "2020-12-31"  # a point is an ISO date in JSON
+    share = document["targets"][0]
+    assert share["baseline_from"] == "plan"  # the figure at the plan's base
+    assert share["verdict"] == "on_track" and share["label"] == "faster than expected"  # ratio 1
+    table = invoke("status", "--as-of", AS_OF, "--scheme", "ndrc").stdout
+    assert "faster than expected" in table and "scheme: ndrc" in table
+    gap = invoke("gap", "share", "--as-of", AS_OF, "--scheme", "unsd2022").stdout
+    assert "scheme: unsd2022; thresholds: on track >= 0.95, acceleration needed >= 0.5" in gap
+
+
+def test_an_unknown_scheme_is_a_usage_error(write_targets):
+    write_targets(TWO_TARGETS)
+    result = invoke("status", "--scheme", "ndcr")
+    assert result.exit_code == 2
+    assert "expected eurostat, unsd2022, ndrc as scheme, got 'ndcr' (did you mean 'ndrc'?)" in (
+        result.stderr
+    )
+
+
+def test_a_scheme_that_would_put_the_file_thresholds_out_of_order_is_refused(write_targets):
+    write_targets("[assessment]\nlimited_progress = 0.55\n" + TWO_TARGETS)
+    assert invoke("status", "--as-of", AS_OF).exit_code == 0  # 0.95 / 0.6 / 0.55 with eurostat
+    result = invoke("status", "--as-of", AS_OF, "--scheme", "unsd2022")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: --scheme unsd2022: with the file's own thresholds the bands would be out of order"
+        " (0.95 / 0.5 / 0.55)\n"
+    )

@@ -173,8 +173,6 @@ def test_add_each_kind(targets, args, table):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["record", "nope", "1", "--at", "2024", "--source", "s"], "targets.toml: no target 'nope'"),
-        (["record", "shar", "1", "--at", "2024", "--source", "s"], "targets.toml: no target 'shar' (did you mean 'share'?)"),
         (["record", "share", "1", "--yoy", "--at", "2024", "--source", "s"], "targets.toml: targets.share is a level target: it takes value, not yoy"),
         (["record", "energy", "1", "--rate", "--at", "2024", "--source", "s"], "targets.toml: targets.energy is a change target: it takes value or yoy, not rate"),
         (["record", "share", "abc", "--at", "2024", "--source", "s"], "error: VALUE: expected a number, got 'abc'"),
@@ -184,7 +182,7 @@ def test_add_each_kind(targets, args, table):
         (["record", "share", "41", "--at", "2021", "--source", "s"], "targets.toml: targets.share has an observation at 2021-12-31 already (value 40); use --replace to overwrite it"),
         (["add", "share", "--name", "x", "--target", "1", "--by", "2025"], "targets.toml: targets.share exists already; choose another id"),
         (["add", "Bad_Id", "--name", "x", "--target", "1", "--by", "2025"], "targets.toml: target id 'Bad_Id' is not a slug: use lowercase letters, digits and hyphens (e.g. clean-energy)"),
-        (["add", "g", "--kind", "growth", "--name", "x", "--target", "1", "--by", "2025"], "error: a growth target needs --baseline-at (the year its index is 100)"),
+        (["add", "g", "--kind", "growth", "--name", "x", "--target", "1", "--by", "2025"], "targets.toml: a growth target needs --baseline-at (the year its index is 100), or a base in the file's [plan]"),
         (["add", "n", "--name", "x", "--target", "1", "--by", "2019", "--baseline", "1", "--baseline-at", "2020"], "targets.toml (as edited, not written):38: targets.n.target.by: the deadline 2019-12-31 is not after the baseline 2020-12-31"),
     ],
 )  # fmt: skip
@@ -194,6 +192,30 @@ def test_refused_edits_exit_3_with_one_line_and_write_nothing(targets, args, mes
     assert result.exit_code == 3
     assert result.stderr == message + "\n"
     assert targets.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("target_id", "hint"),
+    [("nope", "; ids: share, energy, gdp, jobs"), ("shar", " (did you mean 'share'?)")],
+)
+def test_an_unknown_target_id_is_a_usage_error_as_in_every_command(targets, target_id, hint):
+    before = targets.read_bytes()
+    result = invoke("record", target_id, "1", "--at", "2024", "--source", "s")
+    assert result.exit_code == 2
+    assert result.stderr == f"error: no target {target_id!r} in targets.toml{hint}\n"
+    assert targets.read_bytes() == before
+
+
+def test_an_index_target_takes_the_plan_base(targets):
+    text = targets.read_text()
+    targets.write_text("[plan]\nbase = 2020\n\n" + text)
+    assert (
+        invoke(
+            "add", "g", "--kind", "growth", "--name", "x", "--target", "5", "--by", "2025"
+        ).exit_code
+        == 0
+    )
+    assert "baseline" not in tomllib.loads(targets.read_text())["targets"]["g"]
 
 
 def test_replace_overwrites_the_observation_at_that_point(targets):

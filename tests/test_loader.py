@@ -296,3 +296,66 @@ def test_source_dates_are_a_year_a_month_or_a_day(write_targets):
         "targets.toml:4: targets.clean-energy.source.date: expected a date (2024-04-23), a year (2022)"
         " or a month ('2023-02'), got 'Feb 2023'"
     ]
+
+
+V2_REFUSALS = [
+    (
+        '[assessment]\nscheme = "ndcr"\npublication_lag = -1\nstale_after = -0.5\nmin_span = -1\n',
+        [
+            "targets.toml:2: assessment.scheme: expected 'eurostat', 'unsd2022' or 'ndrc', got"
+            " 'ndcr' (did you mean 'ndrc'?)",
+            "targets.toml:3: assessment.publication_lag: must be at least 0, got -1",
+            "targets.toml:4: assessment.stale_after: must be at least 0, got -0.5",
+            "targets.toml:5: assessment.min_span: must be at least 0, got -1",
+        ],
+    ),
+    (
+        "[assessment]\npublication_lag = 1.5\n",
+        ["targets.toml:2: assessment.publication_lag: expected a whole number, got 1.5"],
+    ),
+    (
+        '[targets.a]\nname = "a"\ntarget = { value = 1, delta = 1, by = 2025 }\n\n'
+        '[targets.b]\nname = "b"\ntarget = { by = 2025 }\n',
+        [
+            "targets.toml:3: targets.a.target: give exactly one of value or delta, got value and"
+            " delta",
+            "targets.toml:7: targets.b.target: give exactly one of value or delta, got neither",
+        ],
+    ),
+    (
+        '[targets.a]\nname = "a"\ntarget = { value = 1, by = 2025 }\n'
+        "observations = [{ at = 2021, value = 1, published = 2021-06-30 }]\n",
+        [
+            "targets.toml:4: targets.a.observations[0].published: 2021-06-30 is before the"
+            " observation's own date 2021-12-31"
+        ],
+    ),
+    (
+        '[plan]\nbase = 2020\n\n[targets.g]\nkind = "growth"\nname = "g"\n'
+        "target = { rate = 1, by = 2020 }\nobservations = [{ at = 2020, rate = 1 }]\n\n"
+        '[targets.l]\nname = "l"\ntarget = { value = 1, by = 2019 }\n',
+        [
+            "targets.toml:7: targets.g.target.by: the deadline 2020-12-31 is not after the plan's"
+            " base 2020-12-31",
+            "targets.toml:8: targets.g.observations[0].at: 2020-12-31 is not after the plan's base"
+            " 2020-12-31",
+            "targets.toml:12: targets.l.target.by: the deadline 2019-12-31 is not after the plan's"
+            " base 2020-12-31",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), V2_REFUSALS)
+def test_what_contract_v2_refuses(write_targets, text, expected):
+    assert problems(write_targets, text) == expected
+
+
+def test_a_change_target_needs_a_baseline_or_the_plan_base(write_targets):
+    text = '[targets.c]\nkind = "change"\nname = "c"\ntarget = { change = -1, by = 2025 }\n'
+    assert problems(write_targets, text) == [
+        "targets.toml:1: targets.c.baseline: missing required key (or set the plan's base:"
+        " [plan] base)"
+    ]
+    path = write_targets("[plan]\nbase = 2020\n\n" + text)
+    assert load(TargetsLocation(path, "targets.toml")).targets["c"].baseline is None

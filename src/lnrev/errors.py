@@ -1,8 +1,11 @@
-"""Exit codes and the domain errors the commands turn into them (contract section 7)."""
+"""Exit codes and the domain errors the commands turn into them (contract section 8)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
+
+from lnrev.suggestions import did_you_mean
 
 
 class ExitCode(IntEnum):
@@ -32,3 +35,10 @@ class UsageError(LnrevError):
     """The command line asks for something that does not exist (e.g. an unknown target id)."""
 
     exit_code = ExitCode.USAGE
+
+
+def no_such_target(target_id: str, ids: Iterable[str], label: str) -> UsageError:
+    """An unknown target id is a usage error (exit 2) in every command, with the closest id."""
+    ids = list(ids)
+    hint = did_you_mean(target_id, ids) or f"; ids: {', '.join(ids)}"
+    return UsageError([f"error: no target {target_id!r} in {label}{hint}"])

@@ -1,8 +1,9 @@
-"""The lnrev command line: parse options, call the core, render the result (contract section 7).
+"""The lnrev command line: parse options, call the core, render the result (contract section 8).
 
-Every command reads one targets file (see `loader.discover`). Domain errors become their lines on
-stderr and an exit code: 0 success, 1 a check matched, 2 usage, 3 bad input. Each command imports
-what it needs (rich, tomlkit) inside itself, so `--json` and `--version` stay fast.
+Every command reads one targets file (see `targetsfile.loading.discover`). Errors become their lines
+on stderr, one line each and never a box, with an exit code: 0 success, 1 a check matched,
+2 usage, 3 bad input. Each command imports what it needs (rich, tomlkit) inside itself, so `--json`
+and `--version` stay fast. Help is plain text: nothing in it is read as markup.
 """
 
 from __future__ import annotations
@@ -13,16 +14,52 @@ import sys
 from typing import Annotated
 
 import typer
+from typer._click.exceptions import ClickException, UsageError  # typer's own click (pinned)
+from typer.core import TyperGroup
 
 from lnrev import __version__
 from lnrev.cli import edit_commands, report_commands
 from lnrev.errors import ExitCode
 
+
+class LnrevGroup(TyperGroup):
+    """The command group, with usage errors from the option parser on one line, like lnrev's own."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except UsageError as error:
+            typer.echo(usage_line(error), err=True)
+            sys.exit(ExitCode.USAGE)
+        except ClickException as error:
+            typer.echo(f"error: {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            typer.echo("lnrev: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def usage_line(error: UsageError) -> str:
+    """ "error: --sort: expected one of ...; see 'lnrev status --help'"."""
+    if isinstance(error, typer.BadParameter) and error.param is not None and error.message:
+        name = error.param.opts[0] if error.param.opts else error.param.human_readable_name
+        message = f"{name}: {error.message}"
+    else:
+        message = error.format_message()
+    command = error.ctx.command_path if error.ctx is not None else "lnrev"
+    return f"error: {' '.join(message.split()).rstrip('.')}; see '{command} --help'"
+
+
 app = typer.Typer(
     name="lnrev",
+    cls=LnrevGroup,
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

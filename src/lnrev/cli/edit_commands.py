@@ -164,14 +164,12 @@ def add(
     }
     if baseline_at is not None or baseline is not None:
         fields["baseline"] = _baseline(form, baseline, baseline_at)
-    elif form.baseline_form == "index":
-        raise BadInput([f"error: a {kind} target needs --baseline-at (the year its index is 100)"])
     if source is not None:
         fields["source"] = source
     if note is not None:
         fields["note"] = note
     location = discover(file)
-    editor.edit(location, lambda document: editor.add_target(document, target_id, fields))
+    editor.edit(location, lambda document: editor.add_target(document, target_id, fields, form))
     typer.echo(f"added targets.{target_id} to {location.label}")
 
 

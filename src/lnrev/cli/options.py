@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from lnrev.engine.timeline import as_date
-from lnrev.errors import LnrevError, UsageError
-from lnrev.suggestions import check_choice, did_you_mean
+from lnrev.errors import LnrevError, UsageError, no_such_target
+from lnrev.suggestions import check_choice
 from lnrev.targetsfile.typed_values import read_point
 from lnrev.views.output import FORMATS
 
@@ -83,8 +83,7 @@ def read_targets(file: Path | None) -> tuple[TargetsLocation, TargetsFile]:
 def check_target(target_id: str, targets: TargetsFile, location: TargetsLocation) -> None:
     """An unknown id is a usage error (exit 2) that suggests the closest id."""
     if target_id not in targets.targets:
-        hint = did_you_mean(target_id, targets.targets) or f"; ids: {', '.join(targets.targets)}"
-        raise UsageError([f"error: no target {target_id!r} in {location.label}{hint}"])
+        raise no_such_target(target_id, targets.targets, location.label)
 
 
 def today(as_of: date | None) -> date:

@@ -18,9 +18,10 @@ from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Array, Comment, InlineTable, Table
 
 from lnrev.engine.timeline import Point, decimal_year, iso
-from lnrev.errors import BadInput
+from lnrev.errors import BadInput, no_such_target
 from lnrev.model.fields import SLUG_PATTERN
 from lnrev.model.kinds import DEFAULT_KIND, OBSERVATION_FIELDS, kind_of
+from lnrev.model.kinds.base import Kind
 from lnrev.suggestions import did_you_mean
 from lnrev.targetsfile.atomic import locked, replace_atomically
 from lnrev.targetsfile.loading import TargetsLocation, read_text, validate
@@ -32,6 +33,14 @@ Document = tomlkit.TOMLDocument
 
 class Refusal(Exception):
     """An edit that would lose or contradict something: nothing is written, the reason is shown."""
+
+
+class UnknownTarget(Refusal):
+    """The command line names a target the file does not have (a usage error, exit 2)."""
+
+    def __init__(self, target_id: str, ids: list[str]) -> None:
+        super().__init__(f"no target {target_id!r}{did_you_mean(target_id, ids)}")
+        self.target_id, self.ids = target_id, ids
 
 
 def edit(location: TargetsLocation, change: Callable[[Document], None]) -> None:
@@ -53,6 +62,8 @@ def edit(location: TargetsLocation, change: Callable[[Document], None]) -> None:
             raise BadInput([f"{location.label}: cannot be edited safely: {error}"]) from None
         try:
             change(document)
+        except UnknownTarget as unknown:
+            raise no_such_target(unknown.target_id, unknown.ids, location.label) from None
         except Refusal as refusal:
             raise BadInput([f"{location.label}: {refusal}"]) from None
         edited = tomlkit.dumps(document)
@@ -60,8 +71,14 @@ def edit(location: TargetsLocation, change: Callable[[Document], None]) -> None:
         replace_atomically(location.path, edited, location.label)
 
 
-def add_target(document: Document, target_id: str, fields: dict[str, Any]) -> None:
-    """Append `[targets.ID]` with its keys; an id already in the file is refused."""
+def add_target(document: Document, target_id: str, fields: dict[str, Any], form: Kind) -> None:
+    """Append `[targets.ID]` with its keys; an id already in the file is refused, and so is an
+    index without a base year when the plan has no base."""
+    if form.baseline_form == "index" and "baseline" not in fields and not _plan_base(document):
+        raise Refusal(
+            f"a {form.name} target needs --baseline-at (the year its index is 100),"
+            " or a base in the file's [plan]"
+        )
     if "targets" not in document:
         document["targets"] = tomlkit.table(is_super_table=True)
     if not re.fullmatch(SLUG_PATTERN, target_id):
@@ -119,6 +136,11 @@ def record_observation(
         _add_after_last_key(target, "observations", array)
 
 
+def _plan_base(document: Document) -> Any:
+    plan = document.get("plan")
+    return plan.get("base") if plan is not None else None
+
+
 def plain_value_field(document: Document, target_id: str) -> str:
     """What a bare VALUE records for a target: its kind's first value field (a growth target's
     rate, the value of every other kind)."""
@@ -135,7 +157,7 @@ def inline_table(fields: dict[str, Any]) -> InlineTable:
 def _target(document: Document, target_id: str) -> Table | InlineTable:
     targets = document.get("targets", {})
     if target_id not in targets:
-        raise Refusal(f"no target {target_id!r}{did_you_mean(target_id, targets)}")
+        raise UnknownTarget(target_id, list(targets))
     return targets[target_id]
 
 

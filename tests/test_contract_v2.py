@@ -397,7 +397,7 @@ def v1_reference(observations, V, by, as_of, method):
     t_b, v_b = considered[0]
     later = [(t, v) for t, v in considered if t > t_b]
     t_l, v_l = later[-1] if later else (t_b, v_b)
-    d = 1 if V >= v_b else -1
+    d = 1 if v_b <= V else -1
 
     def safe(f):
         try:

@@ -370,7 +370,7 @@ def test_init_copies_the_shipped_targets_and_the_schema(tmp_path):
     assert (tmp_path / "targets.toml").read_bytes() == before
 
 
-def test_init_empty_is_a_valid_template_with_one_target_of_each_kind(tmp_path):
+def test_init_empty_is_a_valid_template_with_an_example_of_each_kind_and_form(tmp_path):
     assert invoke("init", "plan.toml", "--empty").exit_code == 0
     assert load(TargetsLocation(tmp_path / "plan.toml", "plan.toml")).targets == {}
     # Uncomment the examples (everything from "# [plan]" on, section rules excepted): still valid.
@@ -381,13 +381,17 @@ def test_init_empty_is_a_valid_template_with_one_target_of_each_kind(tmp_path):
         for line in examples
     ]
     (tmp_path / "full.toml").write_text("\n".join(uncommented) + "\n")
-    targets = load(TargetsLocation(tmp_path / "full.toml", "full.toml")).targets
-    assert sorted(target.kind for target in targets.values()) == [
+    full = load(TargetsLocation(tmp_path / "full.toml", "full.toml"))
+    assert sorted(target.kind for target in full.targets.values()) == [
         "bound",
         "change",
         "growth",
         "level",
+        "level",
     ]
+    assert full.targets["life-expectancy"].target.delta == 1.0
+    assert full.plan.base == 2020
+    assert full.assessment.scheme == "eurostat" and full.assessment.publication_lag == 0
 
 
 def test_an_installed_lnrev_record_runs_as_a_subprocess(targets):

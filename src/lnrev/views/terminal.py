@@ -147,7 +147,7 @@ def gap_view(
     a = assessment
     title = Text(wording.plain(a.name), style="bold")
     title.append(f"  ({a.id})", style="dim")
-    kind = f"{a.kind} target, {'binding (约束性)' if a.binding else 'expected (预期性)'}"
+    kind = f"{a.kind} target, {'binding (约束性)' if a.binding else 'not marked binding'}"
     header = Text(kind, style="dim")
     if target.source is not None:
         header.append(f"\nsource: {wording.source_text(target.source)}", style="dim")

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
+from conftest import kind_example
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -29,27 +30,7 @@ target = { value = 56.8, by = 2025 }
 baseline = { at = 2020, value = 45.0 }
 observations = [{ at = 2024-06-30, value = 50.5, published = 2024-07-16, source = "s" }]
 expectations = [{ at = 2024, value = 50, note = "n" }]
-
-[targets.intensity]
-kind = "change"
-name = "Intensity"
-target = { change = -13.5, by = 2025 }
-baseline = { at = 2020 }
-observations = [{ at = 2021, yoy = -2.7 }, { at = 2024, value = -11.6 }]
-
-[targets.gdp]
-kind = "growth"
-name = "GDP"
-target = { rate = 6, by = 2025 }
-baseline = { at = 2020 }
-observations = [{ at = 2021, rate = 5.8 }]
-
-[targets.jobs]
-kind = "bound"
-name = "Unemployment"
-target = { max = 5.5, by = 2025, from = 2021 }
-observations = [{ at = 2022, value = 5.2 }]
-"""
+""" + "".join(kind_example(kind, kind, "compound") for kind in ("change", "growth", "bound"))
 BASE = tomllib.loads(VALID)
 
 odd_values = st.one_of(

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from lnrev import __version__
@@ -232,16 +233,28 @@ def test_version():
     assert result.stdout == f"lnrev {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [[], ["status"], ["gap"], ["sources"]])
-def test_every_command_has_help_with_an_example(command):
+COMMANDS = sorted(typer.main.get_command(app).commands)
+READS_THE_FILE = {"status", "gap", "sources", "validate", "add", "record", "import"}
+
+
+@pytest.mark.parametrize("command", [[], *[[name] for name in COMMANDS]])
+def test_every_command_has_help_with_examples_one_per_line(command):
     result = invoke(*command, "--help")
     assert result.exit_code == 0
-    assert "Usage:" in result.stdout
-    assert "Example" in result.stdout
-    if command:
-        assert (
-            "--as-of" in result.stdout and "--json" in result.stdout and "--file" in result.stdout
-        )
+    assert result.stdout.startswith("Usage: lnrev")
+    lines = result.stdout.splitlines()
+    after = [line.strip() for line in lines[lines.index("  Examples:") + 2 :]]
+    examples = after[: after.index("")] if "" in after else after
+    assert examples, "no example"
+    for example in examples:  # each a whole command, not wrapped
+        assert example.startswith("lnrev") or example.startswith("lnrev status --json |")
+        assert example.count('"') % 2 == 0, example
+    if command and command[0] in READS_THE_FILE:
+        assert "--file" in result.stdout
+
+
+def test_help_text_is_never_read_as_markup():
+    assert "The target's id, as in [targets.ID]." in invoke("gap", "--help").stdout
 
 
 def _installed_lnrev() -> str:

@@ -5,6 +5,7 @@ import tomllib
 from datetime import date
 
 import pytest
+from conftest import kind_example
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,40 +18,6 @@ from lnrev.views.chart import SAMPLES, chart_of
 TOL = 1e-9
 AS_OF = date(2026, 11, 23)
 
-LEVEL = """
-    [targets.t]
-    name = "Share"
-    unit = "%"
-    method = "{method}"
-    target = {{ value = 50, by = 2025 }}
-    observations = [{{ at = 2020, value = 40 }}, {{ at = 2023, value = 46 }}]
-"""
-CHANGE = """
-    [targets.t]
-    kind = "change"
-    name = "Energy per GDP"
-    method = "{method}"
-    target = {{ change = -13.5, by = 2025 }}
-    baseline = {{ at = 2020 }}
-    observations = [{{ at = 2021, yoy = -2.7 }}, {{ at = 2024, value = -11.6 }}]
-"""
-GROWTH = """
-    [targets.t]
-    kind = "growth"
-    name = "GDP"
-    target = { rate = 6, by = 2025 }
-    baseline = { at = 2020 }
-    observations = [{ at = 2021, rate = 5.8 }, { at = 2023, rate = 3.7 }]
-"""
-BOUND = """
-    [targets.t]
-    kind = "bound"
-    name = "Unemployment"
-    unit = "%"
-    target = { max = 5.5, by = 2025, from = 2021 }
-    observations = [{ at = 2022, value = 5.2 }, { at = 2023, value = 5.3 }]
-"""
-
 
 def series(chart) -> dict:
     return {s.role: s.points for s in chart.series}
@@ -58,7 +25,7 @@ def series(chart) -> dict:
 
 @pytest.mark.parametrize("method", ["linear", "compound", "unsd"])
 def test_level_chart(assess_text, method):
-    chart = chart_of(assess_text(LEVEL.format(method=method), AS_OF))
+    chart = chart_of(assess_text(kind_example("level", method=method), AS_OF))
     lines = series(chart)
     assert lines["observed"] == ((2021.0, 40.0), (2024.0, 46.0))
     assert lines["target"] == ((2021.0, 50.0), (2026.0, 50.0))
@@ -79,7 +46,7 @@ def test_level_chart(assess_text, method):
 
 @pytest.mark.parametrize("method", ["linear", "compound"])
 def test_change_chart_is_in_cumulative_percent(assess_text, method):
-    chart = chart_of(assess_text(CHANGE.format(method=method), AS_OF))
+    chart = chart_of(assess_text(kind_example("change", method=method), AS_OF))
     lines = series(chart)
     assert [p for point in lines["observed"] for p in point] == pytest.approx(
         [2022.0, -2.7, 2025.0, -11.6], abs=TOL
@@ -95,7 +62,7 @@ def test_change_chart_is_in_cumulative_percent(assess_text, method):
 
 
 def test_growth_chart_is_on_the_index(assess_text):
-    chart = chart_of(assess_text(GROWTH, AS_OF))
+    chart = chart_of(assess_text(kind_example("growth"), AS_OF))
     lines = series(chart)
     # 5.8% in 2021, then 3.7% a year for two years: index 105.8, then 105.8 * 1.037 ** 2
     observed = [p for point in lines["observed"] for p in point]
@@ -108,7 +75,7 @@ def test_growth_chart_is_on_the_index(assess_text):
 
 
 def test_bound_chart_has_the_observations_and_the_ceiling(assess_text):
-    chart = chart_of(assess_text(BOUND, AS_OF))
+    chart = chart_of(assess_text(kind_example("bound"), AS_OF))
     lines = series(chart)
     assert set(lines) == {"observed", "target"}
     assert lines["observed"] == ((2023.0, 5.2), (2024.0, 5.3))
@@ -118,7 +85,7 @@ def test_bound_chart_has_the_observations_and_the_ceiling(assess_text):
 
 
 def test_a_target_with_no_data_still_draws(assess_text):
-    chart = chart_of(assess_text(LEVEL.format(method="linear"), date(2019, 1, 1)))
+    chart = chart_of(assess_text(kind_example("level"), date(2019, 1, 1)))
     assert series(chart)["observed"] == ((2021.0, 40.0), (2024.0, 46.0))  # history, not yet known
     assert "required" not in series(chart)
     assert plot.render(chart, width=60, height=12, colour=False)

@@ -82,7 +82,12 @@ def main_options(
     """Are declared policy targets on track? Gaps, required annual rates and verdicts by the
     UNSD, Eurostat and NDRC methods, from a plain TOML targets file.
 
-    Examples: lnrev status; lnrev gap clean-energy; lnrev status --json | jq .summary
+    Examples:
+
+    \b
+    lnrev status
+    lnrev gap clean-energy
+    lnrev status --json | jq .summary
     """
 
 

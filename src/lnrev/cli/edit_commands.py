@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from lnrev.cli.options import FileOption, reports_errors
-from lnrev.errors import BadInput
+from lnrev.errors import BadInput, UsageError
 from lnrev.targetsfile.loading import (
     FILE_NAME,
     TargetsLocation,
@@ -54,12 +54,19 @@ def validate(
             metavar="[FILE]", help="Default: $LNREV_FILE, ./targets.toml, the shipped file."
         ),
     ] = None,
+    file: FileOption = None,
 ) -> None:
     """Check a targets file: "ok" with its counts, or every problem with its line (exit 3).
 
-    Examples: lnrev validate; lnrev validate examples/china-14th-fyp.toml
+    Examples:
+
+    \b
+    lnrev validate
+    lnrev validate examples/china-14th-fyp.toml
     """
-    location = discover(path)
+    if path is not None and file is not None and path != file:
+        raise UsageError([f"error: two files to validate ({path} and --file {file}); give one"])
+    location = discover(path or file)
     targets = load(location)
     observations = sum(len(target.observations) for target in targets.targets.values())
     typer.echo(
@@ -84,7 +91,11 @@ def init(
 
     Never overwrites a file. Also writes targets.schema.json beside it, if absent, for editors.
 
-    Examples: lnrev init; lnrev init my-plan.toml --empty
+    Examples:
+
+    \b
+    lnrev init
+    lnrev init my-plan.toml --empty
     """
     from lnrev.targetsfile.atomic import create_exclusively
     from lnrev.targetsfile.schema import SCHEMA_FILE, schema_text
@@ -141,9 +152,11 @@ def add(
 ) -> None:
     """Add a target to the targets file (comments and layout kept).
 
-    Examples: lnrev add clean-energy --name "Clean-energy share" --unit % --target 56.8 --by 2025
-    --source "Xinhua, 2024-04-23"; lnrev add energy --kind change --name "Energy per unit of GDP"
-    --target -13.5 --by 2025 --baseline-at 2020 --binding
+    Examples:
+
+    \b
+    lnrev add forest --name "Forest coverage" --unit % --target 24.1 --by 2025
+    lnrev add energy --kind change --name "Energy per GDP" --target -13.5 --by 2025
     """
     from lnrev.model.kinds import DEFAULT_KIND, KIND_NAMES, KINDS
     from lnrev.suggestions import either
@@ -214,8 +227,11 @@ def record(
 ) -> None:
     """Record an observation of a target (comments and layout kept).
 
-    Examples: lnrev record clean-energy 50.5 --at 2024-06-30 --published 2024-07-16 --source
-    "Xinhua, 2024-07-16"; lnrev record energy-intensity -2.7 --yoy --at 2021 --source "NBS"
+    Examples:
+
+    \b
+    lnrev record clean-energy 50.5 --at 2024-06-30 --source "Xinhua"
+    lnrev record energy-intensity -2.7 --yoy --at 2021 --source "NBS"
     """
     from lnrev.targetsfile import editing as editor
 
@@ -251,7 +267,10 @@ def import_csv(
 ) -> None:
     """Record observations from a CSV file: all rows, or none if any row is bad.
 
-    Example: lnrev import communique-2025.csv
+    Examples:
+
+    \b
+    lnrev import communique-2025.csv
     """
     from lnrev.targetsfile import editing as editor
     from lnrev.targetsfile.csv_rows import read_rows
@@ -278,7 +297,10 @@ def import_csv(
 def schema() -> None:
     """Print the JSON Schema of the targets file (as committed in targets.schema.json).
 
-    Example: lnrev schema > targets.schema.json
+    Examples:
+
+    \b
+    lnrev schema > targets.schema.json
     """
     from lnrev.targetsfile.schema import schema_text
 

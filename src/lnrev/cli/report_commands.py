@@ -94,8 +94,13 @@ def status(
 ) -> None:
     """Every target: gap, required and actual annual pace, projection and verdict.
 
-    Examples: lnrev status; lnrev status --as-of 2024-12-31 --sort verdict;
-    lnrev status --fail-on missed,deterioration; lnrev status --format csv > status.csv
+    Examples:
+
+    \b
+    lnrev status
+    lnrev status --as-of 2024-12-31 --sort verdict
+    lnrev status --fail-on missed,deterioration
+    lnrev status --format csv > status.csv
     """
     from lnrev.engine.verdicts import Verdict
     from lnrev.model.kinds import KIND_NAMES
@@ -157,7 +162,11 @@ def gap(
 ) -> None:
     """One target in depth: the pace it needs in plain words, every number, a chart, the history.
 
-    Examples: lnrev gap clean-energy; lnrev gap clean-energy --as-of 2024-12-31 --json;
+    Examples:
+
+    \b
+    lnrev gap clean-energy
+    lnrev gap clean-energy --as-of 2024-12-31 --json
     lnrev gap clean-energy --export clean-energy.svg
     """
     from lnrev.reports.status import assess, rules_of
@@ -193,7 +202,11 @@ def sources(
     Observations not yet known on --as-of are left out (default: every observation). Anything
     that names no source is listed at the end.
 
-    Examples: lnrev sources; lnrev sources clean-energy --json
+    Examples:
+
+    \b
+    lnrev sources
+    lnrev sources clean-energy --json
     """
     from lnrev.reports.bibliography import bibliography
     from lnrev.views.environment import Environment

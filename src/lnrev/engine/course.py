@@ -10,7 +10,7 @@ Nothing here reads files or prints.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lnrev.engine import formulas
 from lnrev.engine.formulas import Trajectory
@@ -23,8 +23,7 @@ SETTLED = (Verdict.MET, Verdict.MISSED)
 """Verdicts that no later figure can change: a stale caveat does not apply to them."""
 
 
-@dataclass(frozen=True)
-class Observed:
+class Observed(NamedTuple):
     """An observation on the scale the assessment runs on, and whether it was known on as-of."""
 
     at: Point
@@ -32,16 +31,14 @@ class Observed:
     known: bool
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """A baseline the target itself sets: `declared`, or `plan` (the plan base of an index)."""
 
     reading: Reading
     rule: str
 
 
-@dataclass(frozen=True)
-class Goal:
+class Goal(NamedTuple):
     """Where a course must arrive, and how it is judged."""
 
     by: Point
@@ -55,8 +52,7 @@ class Goal:
     """Replaces the target value in the `met` test where a kind defines it otherwise (growth)."""
 
 
-@dataclass(frozen=True)
-class Course:
+class Course(NamedTuple):
     """A level assessment before it is reported in the target's own terms."""
 
     baseline: Reading | None

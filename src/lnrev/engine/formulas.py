@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import wraps
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Trajectory:
+class Trajectory(NamedTuple):
     """Where an indicator started, where it is, and where it must be.
 
     (t_b, v_b) is the baseline, (t_l, v_l) the latest considered observation, (T, V) the

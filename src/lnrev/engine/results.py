@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from lnrev.engine.timeline import Point
 from lnrev.engine.verdicts import Caveat, Label, Outlook, Verdict
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """A value at a point in time (the value is null where the contract says so)."""
 
     at: Point
     value: float | None
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     """One observation as `lnrev gap` lists it, on the target's reporting scale."""
 
     at: Point
@@ -30,8 +27,7 @@ class HistoryEntry:
     note: str | None
 
 
-@dataclass(frozen=True)
-class Measures:
+class Measures(NamedTuple):
     """The numbers of contract section 3, on the target's reporting scale."""
 
     gap: float | None = None
@@ -47,11 +43,10 @@ class Measures:
     ratio: float | None = None
 
 
-MEASURE_NAMES = tuple(field.name for field in fields(Measures))
+MEASURE_NAMES = Measures._fields
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     """Everything lnrev says about one target (contract section 5, plus the history)."""
 
     id: str

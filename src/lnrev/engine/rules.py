@@ -7,19 +7,18 @@ thresholds, with the as-of date every duration is measured to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from lnrev.engine.timeline import Point, as_date, decimal_year
 from lnrev.engine.verdicts import EUROSTAT, Scheme, Thresholds
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(NamedTuple):
     as_of: date
     method: str = "linear"
     scheme: Scheme = EUROSTAT
-    thresholds: Thresholds = field(default_factory=lambda: EUROSTAT.thresholds)
+    thresholds: Thresholds = EUROSTAT.thresholds
     publication_lag: int = 0
     """Days after its date that an observation without `published` becomes known."""
     stale_after: float = 1.5

@@ -12,8 +12,8 @@ the label of each verdict:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Verdict(StrEnum):
@@ -44,8 +44,7 @@ class Caveat(StrEnum):
     BASELINE_AFTER_PLAN_START = "baseline_after_plan_start"
 
 
-@dataclass(frozen=True)
-class Thresholds:
+class Thresholds(NamedTuple):
     """The lower bound of the ratio for each band above deterioration."""
 
     on_track: float = 0.95
@@ -66,16 +65,14 @@ class Thresholds:
         return Verdict.DETERIORATION
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A verdict's name in a scheme, in English (the JSON `label`) and in Chinese."""
 
     en: str
     zh: str
 
 
-@dataclass(frozen=True)
-class Scheme:
+class Scheme(NamedTuple):
     """Default thresholds and the name of each verdict."""
 
     name: str

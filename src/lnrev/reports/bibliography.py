@@ -6,8 +6,8 @@ none), so that an analyst can check a file's sourcing at a glance. Pure: no I/O,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import Point
@@ -17,8 +17,7 @@ from lnrev.model.tables import Target
 from lnrev.model.targets_file import TargetsFile
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """One thing in the file that cites a source: the plan, a target, or one of its figures."""
 
     target: str | None
@@ -26,16 +25,14 @@ class Citation:
     at: Point | None = None
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     """A source and everything that cites it, in file order."""
 
     source: Source
     cited_by: tuple[Citation, ...]
 
 
-@dataclass(frozen=True)
-class Bibliography:
+class Bibliography(NamedTuple):
     references: tuple[Reference, ...]
     unsourced: tuple[Citation, ...]
 

@@ -10,10 +10,9 @@ import os
 import re
 import stat
 import tomllib
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lnrev.errors import BadInput
 from lnrev.targetsfile.parsing import parse
@@ -29,8 +28,7 @@ EMBEDDED_LABEL = f"embedded:{FILE_NAME}"
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
-@dataclass(frozen=True)
-class TargetsLocation:
+class TargetsLocation(NamedTuple):
     """Where the targets come from, and how to call that place in messages and JSON."""
 
     path: Path

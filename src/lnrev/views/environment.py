@@ -9,15 +9,13 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 BOX_AND_BARS = "─█░●—·“”"
 """The characters the table views draw with, beyond ASCII."""
 
 
-@dataclass(frozen=True)
-class Environment:
+class Environment(NamedTuple):
     """Where output goes: colour and bars only on a terminal (and never with NO_COLOR), box
     characters only where the output's encoding can write them, and the terminal's width."""
 

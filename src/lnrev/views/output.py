@@ -9,9 +9,8 @@ table never loads plotext unless it draws.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from lnrev.errors import BadInput
 from lnrev.views.environment import REPORT, Environment
@@ -38,8 +37,7 @@ class View(Protocol):
     def rich(self, env: Environment) -> RenderableType: ...
 
 
-@dataclass(frozen=True)
-class StatusView:
+class StatusView(NamedTuple):
     """Every target shown, with the verdict counts and a caption naming the file and date."""
 
     assessments: list[Assessment]
@@ -72,8 +70,7 @@ class StatusView:
         return status_view(self.assessments, self.caption, self.rules, env)
 
 
-@dataclass(frozen=True)
-class GapView:
+class GapView(NamedTuple):
     """One target in depth."""
 
     assessment: Assessment
@@ -102,8 +99,7 @@ class GapView:
         return gap_view(self.assessment, self.target, self.rules, env, self.chart)
 
 
-@dataclass(frozen=True)
-class SourcesView:
+class SourcesView(NamedTuple):
     """The bibliography of a file."""
 
     bibliography: Bibliography

@@ -6,7 +6,6 @@ index = previous * (1 + yoy / 100) (contract section 2). Reported back as % chan
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Literal
 
 from pydantic import model_validator
@@ -149,11 +148,10 @@ class Change(Kind):
         rules: Rules,
     ) -> Assessment:
         """Back from the index to the cumulative % change vs the baseline (index - 100)."""
-        reported = replace(
-            course,
+        reported = course._replace(
             baseline=Reading(course.baseline.at, 0.0),
             latest=_minus_base(course.latest),
-            measures=replace(course.measures, projected=_shifted(course.measures.projected)),
+            measures=course.measures._replace(projected=_shifted(course.measures.projected)),
         )
         entries = self.history(observations, [_shifted(v) for v in values], course.considered)
         goal = Reading(target.target.by, target.target.change)

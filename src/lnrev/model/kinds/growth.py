@@ -7,7 +7,6 @@ the compound method. Reported as the realized average annual growth since the ba
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Literal
 
 from pydantic import model_validator
@@ -116,12 +115,10 @@ class Growth(Kind):
         realized = formulas.average_annual_growth_percent(
             course.latest.value, decimal_year(course.latest.at) - since
         )
-        reported = replace(
-            course,
+        reported = course._replace(
             baseline=Reading(course.baseline.at, None),
             latest=Reading(course.latest.at, realized),
-            measures=replace(
-                course.measures,
+            measures=course.measures._replace(
                 gap=None if realized is None else formulas.gap(rate, realized),
                 projected=realized,
                 actual_change_per_year=None,

@@ -22,7 +22,7 @@ runner = CliRunner()
 
 
 def run(*args: str) -> str:
-    result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
+    result = runner.invoke(app, list(args))
     return f"exit {result.exit_code}\n--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
 
 

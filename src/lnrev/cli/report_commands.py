@@ -88,6 +88,12 @@ def status(
         ),
     ] = None,
     scheme: SchemeOption = None,
+    wide: Annotated[
+        bool,
+        typer.Option(
+            "--wide", help="Every column, however narrow the terminal (lines may then wrap)."
+        ),
+    ] = False,
     format_: FormatOption = None,
     json: JsonOption = False,
     export: ExportOption = None,
@@ -139,7 +145,8 @@ def status(
         f" · method: {rules.method} (in use: {', '.join(methods) or 'none'})"
     )
     view = StatusView(shown, caption, targets.plan, rules, location.label)
-    present(view, shown_format, Environment.of_process(), export)
+    env = Environment.of_process()
+    present(view, shown_format, env._replace(width=None) if wide else env, export)
     if selection.failing(shown, [Verdict(v) for v in fail_on or ()]):
         raise typer.Exit(ExitCode.CHECK_FAILED)
 

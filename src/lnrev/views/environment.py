@@ -11,7 +11,7 @@ import shutil
 import sys
 from typing import NamedTuple, TextIO
 
-BOX_AND_BARS = "─█░●—·“”"
+BOX_AND_BARS = "─█░●—·“”→"
 """The characters the table views draw with, beyond ASCII."""
 
 
@@ -23,7 +23,8 @@ class Environment(NamedTuple):
     colour: bool
     unicode: bool
     width: int | None = None
-    """The terminal's columns; None when the output is not a terminal (as wide as its content)."""
+    """The columns to draw within: the terminal's, or COLUMNS when set; None when the output is
+    not a terminal and COLUMNS is not set (then as wide as its content, never cut)."""
     encoding: str = "utf-8"
     stdout: TextIO | None = None
     """None: the process's stdout at the moment of writing."""
@@ -42,12 +43,18 @@ class Environment(NamedTuple):
             tty=tty,
             colour=tty and not os.environ.get("NO_COLOR"),
             unicode=unicode,
-            width=shutil.get_terminal_size().columns if tty else None,
+            width=shutil.get_terminal_size().columns if tty else _columns(),
             encoding=encoding,
         )
 
     def write(self, text: str) -> None:
         (self.stdout or sys.stdout).write(text)
+
+
+def _columns() -> int | None:
+    """COLUMNS, when it is set to a sensible width."""
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and 20 <= int(value) <= 100_000 else None
 
 
 REPORT = Environment(tty=True, colour=True, unicode=True)

@@ -62,17 +62,18 @@ def gap_markdown(a: Assessment) -> str:
         (
             iso(h.at),
             wording.with_unit(h.value, unit),
+            wording.recorded_text(a, index),
             "yes" if h.considered else "no",
             wording.source_text(h.source),
         )
-        for h in a.history
+        for index, h in enumerate(a.history)
     ]
     heading = f"### {cell(a.name)} ({a.id})\n\n{cell(wording.in_words(a))}\n\n"
     return (
         heading
         + table(("Field", "Value"), [("verdict", _verdict(a)), *fields])
         + "\n"
-        + table(("At", "Value", "Assessed", "Source"), history)
+        + table(("At", "Value", "Recorded", "Assessed", "Source"), history)
     )
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the views' data, named for readers; importing them would lo
 FORMATS = ("table", "json", "csv", "markdown")
 UNBOUNDED = 100_000  # piped output is as wide as its content: never wrapped or cut short
 ASCII_FALLBACK = str.maketrans(
-    {"—": "-", "·": "|", "“": '"', "”": '"', "█": "#", "░": ".", "●": "o"}
+    {"—": "-", "·": "|", "“": '"', "”": '"', "█": "#", "░": ".", "●": "o", "→": "->"}
 )
 
 
@@ -153,7 +153,7 @@ def show(renderable: RenderableType, env: Environment) -> None:
     from rich.console import Console
 
     console = Console(
-        width=env.width if env.tty else UNBOUNDED,
+        width=env.width or UNBOUNDED,
         color_system="auto" if env.colour else None,
         highlight=False,
         legacy_windows=False,

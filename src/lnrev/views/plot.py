@@ -23,6 +23,7 @@ def render(chart: Chart, width: int, height: int, colour: bool) -> str:
     (a legend box inside the plot would hide the data). ANSI colours only if `colour`."""
     import plotext
 
+    plotext.terminal.limit(False, False)  # the width asked for, whatever the terminal says
     figure = plotext.figure
     figure.clear()
     figure.plot_size(width, height)

@@ -6,6 +6,9 @@ file is always wrapped in `Text` (never parsed as markup) and stripped of contro
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -19,6 +22,9 @@ from lnrev.model.tables import Target
 from lnrev.reports.bibliography import Bibliography
 from lnrev.views import wording
 from lnrev.views.environment import Environment
+
+if TYPE_CHECKING:
+    from lnrev.views.layout import Layout
 
 VERDICT_STYLES = {
     Verdict.MET: "bold green",
@@ -64,40 +70,75 @@ def latest_cell(a: Assessment) -> Text:
     return cell
 
 
-def status_table(assessments: list[Assessment], caption: str, env: Environment) -> Table:
-    """Every target in one table: where it is, where it must be, the paces, and the verdict."""
+def target_cell(a: Assessment) -> Text:
+    """The target's name, then its id (and "binding")."""
+    cell = Text(wording.plain(a.name))
+    cell.append(f"\n{a.id}", style="dim")
+    if a.binding:
+        cell.append(" · binding", style="bold magenta")
+    return cell
+
+
+def goal_cell(a: Assessment) -> Text:
+    return Text(f"{wording.with_unit(a.target.value, wording.shown_unit(a))}\n{iso(a.target.at)}")
+
+
+class Column(NamedTuple):
+    """A column of the status table: its header, how it aligns, and how a row fills it."""
+
+    key: str
+    header: str
+    cell: Callable[[Assessment, bool], Text]
+    justify: str = "left"
+    no_wrap: bool = False
+    comfortable: int | None = None
+    """The width it may be narrowed to, wrapping its text at spaces (None: it never wraps)."""
+    left_out_as: str = ""
+    """How the caption names the column when a narrow terminal leaves it out."""
+
+
+COLUMNS = (
+    Column("target", "Target", lambda a, bars: target_cell(a), comfortable=24),
+    Column("latest", "Latest", lambda a, bars: latest_cell(a), "right", comfortable=13),
+    Column("target_by", "Target by", lambda a, bars: goal_cell(a), "right", comfortable=12),
+    Column("gap", "Gap", lambda a, bars: Text(wording.signed(a.measures.gap)), "right",
+           left_out_as="gap"),
+    Column("progress", "Progress | time", lambda a, bars: progress_bar(a, bars), no_wrap=True,
+           left_out_as="progress | time"),
+    Column("required", "Required", lambda a, bars: Text(wording.required_rate(a)), "right",
+           no_wrap=True, left_out_as="required"),
+    Column("pace", "Pace so far", lambda a, bars: Text(wording.actual_rate(a)), "right",
+           no_wrap=True, left_out_as="pace so far"),
+    Column("projected", "Projected",
+           lambda a, bars: Text(wording.with_unit(a.measures.projected, wording.shown_unit(a))),
+           "right", left_out_as="projected"),
+    Column("verdict", "Verdict", lambda a, bars: verdict_cell(a), comfortable=20),
+)  # fmt: skip
+
+
+def status_table(
+    assessments: list[Assessment], caption: str, env: Environment, layout: Layout
+) -> Table:
+    """Every target in one table: where it is, where it must be, the paces, and the verdict,
+    with the columns that fit the terminal."""
     table = Table(
         box=box_of(env),
         caption=Text(wording.plain(caption)),
         caption_justify="left",
         show_edge=False,
     )
-    table.add_column("Target")
-    table.add_column("Latest", justify="right")
-    table.add_column("Target by", justify="right")
-    table.add_column("Gap", justify="right")
-    table.add_column("Progress | time", no_wrap=True)
-    table.add_column("Required", justify="right", no_wrap=True)
-    table.add_column("Pace so far", justify="right", no_wrap=True)
-    table.add_column("Projected", justify="right")
-    table.add_column("Verdict", no_wrap=True)
-    for a in assessments:
-        unit = wording.shown_unit(a)
-        name = Text(wording.plain(a.name))
-        name.append(f"\n{a.id}", style="dim")
-        if a.binding:
-            name.append(" · binding", style="bold magenta")
-        table.add_row(
-            name,
-            latest_cell(a),
-            Text(f"{wording.with_unit(a.target.value, unit)}\n{iso(a.target.at)}"),
-            Text(wording.signed(a.measures.gap)),
-            progress_bar(a, bars=env.tty),
-            Text(wording.required_rate(a)),
-            Text(wording.actual_rate(a)),
-            Text(wording.with_unit(a.measures.projected, unit)),
-            verdict_cell(a),
+    widths = layout.widths or (None,) * len(layout.columns)
+    for column, width in zip(layout.columns, widths, strict=True):
+        wraps = width is not None and column.comfortable is not None
+        table.add_column(
+            column.header,
+            justify=column.justify,
+            no_wrap=column.no_wrap,
+            min_width=width if wraps else None,
+            max_width=width if wraps and column.key != "target" else None,
         )
+    for a in assessments:
+        table.add_row(*(column.cell(a, layout.bars) for column in layout.columns))
     return table
 
 
@@ -120,11 +161,35 @@ def progress_bar(assessment: Assessment, bars: bool) -> Text:
 def status_view(
     assessments: list[Assessment], caption: str, rules: Rules, env: Environment
 ) -> Group:
-    """The table, the summary line, and a legend of the caveat marks it shows."""
+    """The table (or, where even its essential columns do not fit, one block per target), the
+    summary line, and a legend of the caveat marks it shows."""
+    from lnrev.views.layout import choose_layout, left_out_note
+
     summary = Text(wording.summary_line(assessments), style="bold")
-    return Group(
-        status_table(assessments, caption, env), summary, *caveat_legend(assessments, rules)
-    )
+    legend = caveat_legend(assessments, rules)
+    layout = choose_layout(assessments, env)
+    caption = caption + left_out_note(layout, env)
+    if layout.columns:
+        return Group(status_table(assessments, caption, env, layout), summary, *legend)
+    return Group(*status_cards(assessments), Text(wording.plain(caption)), summary, *legend)
+
+
+def status_cards(assessments: list[Assessment]) -> list[Text]:
+    """One block per target, for a terminal too narrow for columns: the id and name, then where
+    it is and where it must be, then the verdict and its caveats."""
+    cards = []
+    for a in assessments:
+        card = Text(a.id, style="bold")
+        if a.binding:
+            card.append(" · binding", style="bold magenta")
+        card.append(f" · {wording.plain(a.name)}")
+        card.append(f"\n  {wording.position_words(a)}")
+        card.append("\n  ")
+        card.append_text(verdict_text(a))
+        if a.caveats:
+            card.append(f" · {wording.caveat_marks(a)}", style="yellow")
+        cards.append(card)
+    return cards
 
 
 def caveat_legend(assessments: list[Assessment], rules: Rules) -> list[Text]:
@@ -148,11 +213,16 @@ def gap_view(
     title = Text(wording.plain(a.name), style="bold")
     title.append(f"  ({a.id})", style="dim")
     kind = f"{a.kind} target, {'binding (约束性)' if a.binding else 'not marked binding'}"
-    header = Text(kind, style="dim")
+    header = [Text(kind, style="dim")]
     if target.source is not None:
-        header.append(f"\nsource: {wording.source_text(target.source)}", style="dim")
+        header.append(
+            Text(f"source: {wording.source_text(target.source, with_url=False)}", style="dim")
+        )
+        url = wording.source_url(target.source)
+        if url:
+            header.append(unbroken(f"        {url}", "dim"))
     if target.note:
-        header.append(f"\nnote: {wording.plain(target.note)}", style="dim")
+        header.append(Text(f"note: {wording.plain(target.note)}", style="dim"))
     verdict = Text("verdict: ")
     verdict.append_text(verdict_text(a))
     if a.note:
@@ -161,9 +231,10 @@ def gap_view(
         Text(f"caveat: {wording.caveat_sentence(a, caveat, rules)}", style="yellow")
         for caveat in a.caveats
     ]
+    sources = SourceNumbers()
     return Group(
         title,
-        header,
+        *header,
         verdict,
         Text(wording.in_words(a)),
         *caveats,
@@ -172,9 +243,41 @@ def gap_view(
         Text(_method_line(a, rules), style="dim"),
         Text(""),
         *_chart(a, env, chart),
-        _history_table(a, env),
-        *_expectations(target, env),
+        _history_table(a, env, sources),
+        *_expectations(target, env, sources),
+        *sources.listing(),
     )
+
+
+def unbroken(text: str, style: str = "") -> Text:
+    """A line never wrapped or cut, such as a URL: a terminal may fold it, but it stays whole."""
+    return Text(text, style=style, no_wrap=True, overflow="ignore")
+
+
+class SourceNumbers:
+    """The sources of a target's figures, numbered in order of first citation, so that a table
+    cites "[1]" and the source, with its URL whole, is listed once below."""
+
+    def __init__(self) -> None:
+        self.sources: list = []
+
+    def number(self, source) -> str:
+        if source is None:
+            return "—"
+        if source not in self.sources:
+            self.sources.append(source)
+        return f"[{self.sources.index(source) + 1}]"
+
+    def listing(self) -> list[Text]:
+        if not self.sources:
+            return []
+        lines = [Text("Sources", style="bold")]
+        for number, source in enumerate(self.sources, start=1):
+            lines.append(Text(f"[{number}] {wording.source_text(source, with_url=False)}"))
+            url = wording.source_url(source)
+            if url:
+                lines.append(unbroken(f"    {url}", "dim"))
+        return lines
 
 
 def _chart(a: Assessment, env: Environment, wanted: bool) -> list[Text]:
@@ -220,19 +323,25 @@ def _listing(title: str, env: Environment, *columns: str) -> Table:
     return table
 
 
-def _history_table(a: Assessment, env: Environment) -> Table:
-    table = _listing("Observations", env, "at", "value", "assessed", "source")
-    for entry in a.history:
+def _history_table(a: Assessment, env: Environment, sources: SourceNumbers) -> Table:
+    """Every observation: its value on the reporting scale, as recorded where that differs
+    (a yoy, a rate), whether it was assessed, and its source's number."""
+    as_recorded = any(set(entry.recorded) - {"value"} for entry in a.history)
+    columns = ["at", "value", *(["recorded"] if as_recorded else []), "assessed", "source"]
+    table = _listing("Observations", env, *columns)
+    for index, entry in enumerate(a.history):
+        recorded = [Text(wording.recorded_text(a, index))] if as_recorded else []
         table.add_row(
             iso(entry.at),
             wording.with_unit(entry.value, wording.shown_unit(a)),
+            *recorded,
             "yes" if entry.considered else "no",
-            Text(wording.source_text(entry.source)),
+            sources.number(entry.source),
         )
     return table
 
 
-def _expectations(target: Target, env: Environment) -> list[Table]:
+def _expectations(target: Target, env: Environment, sources: SourceNumbers) -> list[Table]:
     if not target.expectations:
         return []
     table = _listing("Official expectations (not assessed)", env, "at", "value", "note", "source")
@@ -241,7 +350,7 @@ def _expectations(target: Target, env: Environment) -> list[Table]:
             iso(expectation.at),
             wording.with_unit(expectation.value, target.unit),
             Text(wording.plain(expectation.note or "")),
-            Text(wording.source_text(expectation.source)),
+            sources.number(expectation.source),
         )
     return [table]
 

@@ -115,6 +115,18 @@ def summary_line(assessments: list[Assessment]) -> str:
     return f"{len(assessments)} {noun}" + (": " + ", ".join(parts) if parts else "")
 
 
+def position_words(a: Assessment) -> str:
+    """ "50.5% on 2024-06-30 → 56.8% by 2025-12-31": where a target is and where it must be."""
+    unit = shown_unit(a)
+    if a.latest is None:
+        latest = "no figure yet"
+    else:
+        latest = f"{with_unit(a.latest.value, unit)} on {iso(a.latest.at)}"
+        if Caveat.STALE in a.caveats:
+            latest += f" ({number(a.measures.data_age)} years old)"
+    return f"{latest} → {with_unit(a.target.value, unit)} by {iso(a.target.at)}"
+
+
 def caveat_marks(a: Assessment) -> str:
     """ "stale, short span": the caveats of a row, in the contract's order."""
     return ", ".join(CAVEAT_MARKS[caveat] for caveat in a.caveats)
@@ -200,15 +212,36 @@ def _pending_words(a: Assessment, goal: str, latest: str) -> str:
     )
 
 
-def source_text(source: Source | None) -> str:
-    """A source on one line: publisher, “title”, date, url."""
+def source_text(source: Source | None, with_url: bool = True) -> str:
+    """A source on one line: publisher, “title”, date, url (the url left for a line of its own
+    where `with_url` is false)."""
     if source is None:
         return "—"
     if not isinstance(source, SourceRef):
         return plain(source)
     date = as_written(source.date) if source.date is not None else None
-    parts = [source.publisher, f"“{source.title}”", date, source.url]
+    parts = [source.publisher, f"“{source.title}”", date, source.url if with_url else None]
     return plain(", ".join(part for part in parts if part))
+
+
+def source_url(source: Source | None) -> str | None:
+    return plain(source.url) if isinstance(source, SourceRef) and source.url else None
+
+
+def recorded_text(a: Assessment, index: int) -> str:
+    """An observation as recorded in the file: "yoy -2.7%", "rate 5.8%/yr since 2020-12-31",
+    "value 50.5" (the computed value on the reporting scale stands beside it)."""
+    entry = a.history[index]
+    since = a.history[index - 1].at if index else (a.baseline.at if a.baseline else None)
+    words = []
+    for key, value in entry.recorded.items():
+        if key == "yoy":
+            words.append(f"yoy {signed(value)}%")
+        elif key == "rate":
+            words.append(f"rate {signed(value)}%/yr" + (f" since {iso(since)}" if since else ""))
+        else:
+            words.append(f"{key} {number(value)}")
+    return ", ".join(words)
 
 
 def citation_text(citation: Citation) -> str:

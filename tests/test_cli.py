@@ -1,6 +1,7 @@
 """The command line: output, JSON shape (contract section 5) and exit codes (section 7)."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -326,3 +327,105 @@ def test_a_scheme_that_would_put_the_file_thresholds_out_of_order_is_refused(wri
         "error: --scheme unsd2022: with the file's own thresholds the bands would be out of order"
         " (0.95 / 0.5 / 0.55)\n"
     )
+
+
+BAD_TOML = '[targets.a]\nname = "A"\ntarget = { value = 1, by = 2025 \n'
+INVALID = "[targets.a]\nname = 3\ntarget = { value = 1, by = 2025 }\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["status", "--as-of", AS_OF], 0),  # success
+        (["status", "--as-of", AS_OF, "--fail-on", "on_track"], 1),  # a --fail-on check matched
+        (["status", "--nope"], 2),  # a bad option
+        (["status", "--sort", "name"], 2),  # an unknown option value
+        (["gap", "shar"], 2),  # an unknown target id
+        (["record", "shar", "1", "--at", "2024", "--source", "s"], 2),  # in every command
+        (["status", "--as-of", "yesterday"], 2),  # a bad --as-of
+        (["status", "-f", "missing.toml"], 3),  # a file that cannot be read
+        (["status", "-f", "syntax.toml"], 3),  # TOML syntax
+        (["status", "-f", "invalid.toml"], 3),  # a validation problem
+        (["record", "share", "abc", "--at", "2024", "--source", "s"], 3),  # a bad value typed
+    ],
+)
+def test_exit_codes_as_in_the_readme(write_targets, args, code):
+    write_targets(TWO_TARGETS)
+    write_targets(BAD_TOML, name="syntax.toml")
+    write_targets(INVALID, name="invalid.toml")
+    result = invoke(*args)
+    assert result.exit_code == code
+    if code >= 2:
+        assert len(result.stderr.splitlines()) == 1 and "╭" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["status", "--as-of", "24"], "error: --as-of: expected a year (2025) or a date (2024-06-30), got '24'; see 'lnrev status --help'"),
+        (["status", "--fail-on", ""], "error: --fail-on: expected one or more verdicts, got nothing; see 'lnrev status --help'"),
+    ],
+)  # fmt: skip
+def test_doubtful_input_on_the_command_line_is_a_usage_error(write_targets, args, message):
+    write_targets(TWO_TARGETS)
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stderr == message + "\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["add", "x", "--name", "x", "--target", "1", "--by", "2025", "--floor"], "error: --floor applies to bound targets, not to a level target"),
+        (["record", "share", "47", "--at", "2024", "--published", "2024-06-01", "--source", "s"], "error: --published 2024-06-01 is before the observation's own date 2024-12-31 (--at 2024)"),
+        (["record", "share", "١٢", "--at", "2024", "--source", "s"], "error: VALUE: expected a number, got '١٢'"),
+    ],
+)  # fmt: skip
+def test_doubtful_values_for_the_file_are_refused(write_targets, args, message):
+    path = write_targets(TWO_TARGETS)
+    before = path.read_bytes()
+    result = invoke(*args)
+    assert result.exit_code == 3 and result.stderr == message + "\n"
+    assert path.read_bytes() == before
+
+
+def _complete(words: str, tmp_path) -> list[str]:
+    line = words.split(" ")
+    done = subprocess.run(
+        [_installed_lnrev()],
+        env={**os.environ, "_LNREV_COMPLETE": "complete_bash", "COMP_WORDS": words,
+             "COMP_CWORD": str(len(line) - 1)},
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and not done.stderr, done.stderr
+    return done.stdout.split()
+
+
+def test_completion_of_ids_from_the_file_named_and_of_choices(write_targets, tmp_path):
+    write_targets(TWO_TARGETS)
+    other = write_targets(TWO_TARGETS.replace("targets.later", "targets.lateral"), name="o.toml")
+    assert _complete("lnrev gap sh", tmp_path) == ["share"]
+    assert _complete(f"lnrev gap -f {other} lat", tmp_path) == ["lateral"]
+    assert _complete("lnrev record la", tmp_path) == ["later"]
+    assert _complete("lnrev status --format c", tmp_path) == ["csv"]
+    assert _complete("lnrev status --scheme n", tmp_path) == ["ndrc"]
+    assert _complete("lnrev status --verdict met,pe", tmp_path) == ["met,pending"]
+    assert _complete("lnrev gap -f missing.toml x", tmp_path) == []
+
+
+@pytest.mark.parametrize("command", [[], *[[name] for name in COMMANDS]])
+def test_a_closed_pipe_is_not_an_error(command, tmp_path):
+    done = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {_installed_lnrev()} {' '.join(command)} --help | head -1"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stderr == ""
+
+
+def test_the_names_shown_in_help_are_the_registry_s():
+    from lnrev.cli import options, report_commands
+    from lnrev.engine.verdicts import SCHEME_NAMES, Verdict
+    from lnrev.model.kinds import KIND_NAMES
+
+    assert report_commands.KINDS == KIND_NAMES
+    assert tuple(verdict.value for verdict in Verdict) == options.VERDICT_NAMES
+    assert options.SCHEMES == SCHEME_NAMES

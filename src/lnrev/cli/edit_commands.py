@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lnrev.cli.options import FileOption, reports_errors
+from lnrev.cli.options import FileOption, complete_ids, reports_errors
+from lnrev.engine.timeline import as_date, iso
 from lnrev.errors import BadInput, UsageError
 from lnrev.targetsfile.loading import (
     FILE_NAME,
@@ -29,7 +30,12 @@ from lnrev.targetsfile.typed_values import read_date, read_number, read_point
 if TYPE_CHECKING:
     from lnrev.model.kinds.base import Kind
 
-TargetId = Annotated[str, typer.Argument(metavar="ID", help="The target's id, as in [targets.ID].")]
+TargetId = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="The target's id, as in [targets.ID].", autocompletion=complete_ids
+    ),
+]
 Replace = Annotated[
     bool, typer.Option("--replace", help="Overwrite an observation at the same point in time.")
 ]
@@ -165,6 +171,8 @@ def add(
     if kind not in KINDS:
         raise BadInput([f"error: --kind: expected {either(KIND_NAMES)}, got {kind!r}"])
     form = KINDS[kind]
+    if floor and len(form.goal_fields) < 2:
+        raise BadInput([f"error: --floor applies to bound targets, not to a {kind} target"])
     fields: dict[str, Any] = {} if kind == DEFAULT_KIND else {"kind": kind}
     fields["name"] = name
     if unit is not None:
@@ -241,6 +249,13 @@ def record(
     observation: dict[str, Any] = {"at": _entered(read_point, at, "--at")}
     if published is not None:
         observation["published"] = _entered(read_date, published, "--published")
+        if observation["published"] < as_date(observation["at"]):
+            raise BadInput(
+                [
+                    f"error: --published {published} is before the observation's own date"
+                    f" {iso(observation['at'])} (--at {at})"
+                ]
+            )
     observation["source"] = source
     if note is not None:
         observation["note"] = note

@@ -115,8 +115,28 @@ def parse_verdicts(value: str | None) -> list[str] | None:
         for name in value.split(",")
         if name.strip()
     ]
+    if not names:
+        raise typer.BadParameter("expected one or more verdicts, got nothing")
     check = one_of(tuple(verdict.value for verdict in Verdict), "verdicts")
     return [check(name) for name in names]
+
+
+def completes(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """Shell completion of a choice, or of the last choice of a comma-separated list."""
+
+    def complete(incomplete: str) -> list[str]:
+        done, _, last = incomplete.rpartition(",")
+        prefix = f"{done}," if done else ""
+        return [prefix + choice for choice in choices if choice.startswith(last)]
+
+    return complete
+
+
+VERDICT_NAMES = (
+    "met", "on_track", "acceleration_needed", "limited_progress", "deterioration", "missed",
+    "pending", "insufficient_data",
+)  # fmt: skip
+"""The verdicts, for help and completion (lnrev.engine.verdicts.Verdict, without importing it)."""
 
 
 def parse_export(value: Path | None) -> Path | None:
@@ -129,14 +149,16 @@ def parse_export(value: Path | None) -> Path | None:
 
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of target ids, read from the targets file the command line names."""
-    import tomllib
-
     from lnrev.targetsfile.loading import discover
+    from lnrev.targetsfile.parsing import parse
 
-    try:
-        location = discover(ctx.params.get("file"))
-        targets = tomllib.loads(location.path.read_text(encoding="utf-8")).get("targets", {})
-    except (OSError, ValueError):
+    file = ctx.params.get("file")
+    try:  # during completion the file is the text typed, not yet a Path
+        location = discover(Path(file) if file else None)
+        targets = parse(location.path.read_text(encoding="utf-8")).get("targets", {})
+    except (OSError, ValueError, UnicodeError, TypeError, AttributeError):
+        return []
+    if not isinstance(targets, dict):
         return []
     return [target_id for target_id in targets if target_id.startswith(incomplete)]
 
@@ -145,8 +167,10 @@ FormatOption = Annotated[
     str | None,
     typer.Option(
         "--format",
+        metavar="[" + "|".join(FORMATS) + "]",
         help="table (default), json, csv or markdown.",
         callback=one_of(FORMATS, "format"),
+        autocompletion=completes(FORMATS),
         show_default=False,
     ),
 ]
@@ -169,15 +193,18 @@ def output_format(format_: str | None, json: bool) -> str:
 
 
 def _scheme(value: str | None) -> str | None:
-    from lnrev.engine.verdicts import SCHEME_NAMES
+    return one_of(SCHEMES, "scheme")(value)
 
-    return one_of(SCHEME_NAMES, "scheme")(value)
 
+SCHEMES = ("eurostat", "unsd2022", "ndrc")
+"""The schemes, for help and completion (lnrev.engine.verdicts.SCHEME_NAMES, checked by a test)."""
 
 SchemeOption = Annotated[
     str | None,
     typer.Option(
         "--scheme",
+        metavar="[" + "|".join(SCHEMES) + "]",
+        autocompletion=completes(SCHEMES),
         help="Name verdicts and set default thresholds as eurostat, unsd2022 or ndrc, for this run"
         " (default: the file's [assessment] scheme, else eurostat).",
         callback=_scheme,

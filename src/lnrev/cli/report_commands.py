@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from lnrev.cli.options import (
+    VERDICT_NAMES,
     AsOfOption,
     ExportOption,
     FileOption,
@@ -20,6 +21,7 @@ from lnrev.cli.options import (
     check_scheme,
     check_target,
     complete_ids,
+    completes,
     output_format,
     parse_verdicts,
     read_targets,
@@ -27,22 +29,25 @@ from lnrev.cli.options import (
     today,
 )
 from lnrev.errors import ExitCode, UsageError
+from lnrev.reports.selection import SORT_KEYS
 
 Verdicts = Annotated[
     str | None,
     typer.Option(
         "--verdict",
         metavar="VERDICT[,VERDICT...]",
-        help="Only targets with these verdicts (met, on_track, acceleration_needed,"
-        " limited_progress, deterioration, missed, pending, insufficient_data).",
+        help=f"Only targets with these verdicts: {', '.join(VERDICT_NAMES)}.",
         callback=parse_verdicts,
+        autocompletion=completes(VERDICT_NAMES),
     ),
 ]
 
 
-def _sort_key(value: str | None) -> str | None:
-    from lnrev.reports.selection import SORT_KEYS
+KINDS = ("level", "change", "growth", "bound")
+"""For help and completion without loading the models (a test keeps them equal to the registry)."""
 
+
+def _sort_key(value: str | None) -> str | None:
     if value is not None and value not in SORT_KEYS:
         raise typer.BadParameter(f"expected one of {', '.join(SORT_KEYS)}, got {value!r}")
     return value
@@ -61,21 +66,26 @@ def status(
         bool, typer.Option("--binding", help="Only binding (约束性) targets.")
     ] = False,
     expected: Annotated[
-        bool, typer.Option("--expected", help="Only expected (预期性) targets.")
+        bool, typer.Option("--expected", help="Only targets not marked binding (expected, 预期性).")
     ] = False,
     kind: Annotated[
         str | None,
         typer.Option(
-            "--kind", metavar="KIND[,KIND...]", help="Only level, change, growth or bound."
+            "--kind",
+            metavar="KIND[,KIND...]",
+            help="Only these kinds: level, change, growth, bound.",
+            autocompletion=completes(KINDS),
         ),
     ] = None,
     sort: Annotated[
         str | None,
         typer.Option(
             "--sort",
+            metavar="[" + "|".join(SORT_KEYS) + "]",
             help="verdict (what needs attention first), gap (most still to do first),"
             " deadline or id. Default: file order.",
             callback=_sort_key,
+            autocompletion=completes(SORT_KEYS),
         ),
     ] = None,
     fail_on: Annotated[
@@ -85,6 +95,7 @@ def status(
             metavar="VERDICT[,VERDICT...]",
             help="Exit 1 if any target shown has one of these verdicts (for cron and CI).",
             callback=parse_verdicts,
+            autocompletion=completes(VERDICT_NAMES),
         ),
     ] = None,
     scheme: SchemeOption = None,

@@ -12,7 +12,8 @@ from datetime import date
 
 from lnrev.engine.timeline import FIRST_YEAR, LAST_YEAR, Point
 
-_YEAR = re.compile(r"\d{1,4}")
+_YEAR = re.compile(r"[0-9]{4}")
+"""A typed year has four ASCII digits: "24" could mean 1924 or 2024, and is refused."""
 
 
 def read_point(text: str) -> Point:
@@ -29,8 +30,11 @@ def read_date(text: str) -> date:
 
 
 def read_number(text: str) -> float:
-    """A finite number (50.5, -2.7, 1e3)."""
+    """A finite number in ASCII digits (50.5, -2.7, 1e3); other scripts' digits are refused, as
+    TOML refuses them."""
     try:
+        if not text.isascii():
+            raise ValueError
         number = float(text.strip())
     except ValueError:
         raise ValueError(f"expected a number, got {text!r}") from None

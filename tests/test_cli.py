@@ -425,7 +425,36 @@ def test_the_names_shown_in_help_are_the_registry_s():
     from lnrev.cli import options, report_commands
     from lnrev.engine.verdicts import SCHEME_NAMES, Verdict
     from lnrev.model.kinds import KIND_NAMES
+    from lnrev.views.language import LANGUAGE_CODES
 
     assert report_commands.KINDS == KIND_NAMES
     assert tuple(verdict.value for verdict in Verdict) == options.VERDICT_NAMES
     assert options.SCHEMES == SCHEME_NAMES
+    assert options.LANGUAGES == LANGUAGE_CODES
+
+
+def test_status_in_chinese(write_targets):
+    write_targets(TWO_TARGETS)
+    out = invoke("status", "--as-of", LATER, "--lang", "zh", "--scheme", "ndrc").stdout
+    assert "目标" in out and "评估" in out and "差距" in out  # the column headers
+    assert "待最终数据，可能已实现" in out  # awaiting final figure, likely met (the NDRC's words)
+    assert "2 个目标：1 待最终数据，1 数据不足" in out
+    assert "文件：targets.toml · 截至 2026-11-23 · 方案：ndrc" in out
+    assert json.loads(invoke("status", "--json", "--lang", "zh").stdout)["scheme"] == "eurostat"
+
+
+def test_gap_in_chinese_from_the_environment(write_targets, monkeypatch):
+    write_targets(TWO_TARGETS)
+    monkeypatch.setenv("LNREV_LANG", "zh")
+    out = invoke("gap", "share", "--as-of", AS_OF).stdout
+    assert "自 2023-12-31 起需 +2 pp/年，方能2025-12-31 前达到 50%；迄今速度为 +2 pp/年" in out
+    assert "观测值" in out and "来源" in out
+
+
+def test_an_unknown_language_is_a_usage_error(write_targets, monkeypatch):
+    write_targets(TWO_TARGETS)
+    assert invoke("status", "--lang", "fr").exit_code == 2
+    monkeypatch.setenv("LNREV_LANG", "fr")
+    result = invoke("status")
+    assert result.exit_code == 2
+    assert result.stderr == "error: LNREV_LANG: expected en, zh, got 'fr'\n"

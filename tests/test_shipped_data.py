@@ -260,3 +260,22 @@ def test_the_readme_shows_the_real_final_review():
         "lnrev status -f examples/china-14th-fyp.toml --scheme ndrc --as-of 2026-11-24"
     )
     assert block == result.stdout.replace(str(NATIONAL), "examples/china-14th-fyp.toml")
+
+
+def test_the_readme_shows_the_real_final_review_in_chinese():
+    args = [
+        "status",
+        "-f",
+        str(NATIONAL),
+        "--scheme",
+        "ndrc",
+        "--lang",
+        "zh",
+        "--as-of",
+        "2026-11-24",
+    ]
+    result = CliRunner().invoke(app, args)
+    block = _readme_block(
+        "lnrev status -f examples/china-14th-fyp.toml --scheme ndrc --lang zh --as-of 2026-11-24"
+    )
+    assert block == result.stdout.replace(str(NATIONAL), "examples/china-14th-fyp.toml")

@@ -12,6 +12,7 @@ import termios
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 ROOT = Path(__file__).resolve().parents[1]
 LNREV = str(Path(sys.executable).with_name("lnrev"))
@@ -106,3 +107,12 @@ def test_piped_output_keeps_every_column_and_honours_columns():
 def test_golden_status_of_the_shipped_file(snapshot, width):
     """Reviewed by eye: the shipped file as a person sees it in a terminal of this width."""
     assert in_terminal(width, "status", "--as-of", "2026-11-24") == snapshot
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_chinese_is_measured_in_cells_and_never_cut(width):
+    screen = in_terminal(width, "status", "--lang", "zh", "--as-of", "2026-11-24")
+    lines = screen.splitlines()
+    assert all(cell_len(line) <= width for line in lines), max(lines, key=cell_len)
+    assert "…" not in screen
+    assert "11 个目标：1 已实现，2 未实现，3 待最终数据，5 数据不足" in screen

@@ -14,6 +14,7 @@ from lnrev.engine.timeline import as_date
 from lnrev.errors import LnrevError, UsageError, no_such_target
 from lnrev.suggestions import check_choice
 from lnrev.targetsfile.typed_values import read_point
+from lnrev.views.environment import Environment
 from lnrev.views.output import FORMATS
 
 if TYPE_CHECKING:
@@ -226,3 +227,30 @@ def check_scheme(scheme: str | None, targets: TargetsFile) -> None:
                 f" {thresholds.limited_progress:g})"
             ]
         )
+
+
+LANGUAGES = ("en", "zh")
+"""The languages, for help and completion (views.language.LANGUAGE_CODES, checked by a test)."""
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="[" + "|".join(LANGUAGES) + "]",
+        help="The language of tables and sentences (JSON and CSV stay in English)."
+        " Default: $LNREV_LANG, else en.",
+        callback=one_of(LANGUAGES, "language"),
+        autocompletion=completes(LANGUAGES),
+        show_default=False,
+    ),
+]
+
+
+def environment(lang: str | None, wide: bool = False) -> Environment:
+    """The terminal environment of this command, in the language asked for (--lang, else
+    $LNREV_LANG), unbounded with --wide."""
+    env = Environment.of_process()
+    chosen = lang or env.lang
+    if chosen not in LANGUAGES:
+        raise UsageError([f"error: LNREV_LANG: expected {', '.join(LANGUAGES)}, got {chosen!r}"])
+    return env._replace(lang=chosen, width=None if wide else env.width)

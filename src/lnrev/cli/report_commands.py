@@ -17,11 +17,13 @@ from lnrev.cli.options import (
     FileOption,
     FormatOption,
     JsonOption,
+    LangOption,
     SchemeOption,
     check_scheme,
     check_target,
     complete_ids,
     completes,
+    environment,
     output_format,
     parse_verdicts,
     read_targets,
@@ -105,6 +107,7 @@ def status(
             "--wide", help="Every column, however narrow the terminal (lines may then wrap)."
         ),
     ] = False,
+    lang: LangOption = None,
     format_: FormatOption = None,
     json: JsonOption = False,
     export: ExportOption = None,
@@ -123,8 +126,9 @@ def status(
     from lnrev.model.kinds import KIND_NAMES
     from lnrev.reports import selection
     from lnrev.reports.status import assess_by, rules_of
-    from lnrev.views.environment import Environment
+    from lnrev.views.language import LANGUAGES
     from lnrev.views.output import StatusView, present
+    from lnrev.views.wording import status_caption
 
     shown_format = output_format(format_, json)
     if binding and expected:
@@ -150,14 +154,11 @@ def status(
         ),
         sort,
     )
+    env = environment(lang, wide)
     methods = sorted({a.method for a in shown if a.method})
-    caption = (
-        f"file: {location.label} · as of {rules.as_of.isoformat()} · scheme: {rules.scheme.name}"
-        f" · method: {rules.method} (in use: {', '.join(methods) or 'none'})"
-    )
+    caption = status_caption(location.label, rules, methods, LANGUAGES[env.lang])
     view = StatusView(shown, caption, targets.plan, rules, location.label)
-    env = Environment.of_process()
-    present(view, shown_format, env._replace(width=None) if wide else env, export)
+    present(view, shown_format, env, export)
     if selection.failing(shown, [Verdict(v) for v in fail_on or ()]):
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
@@ -174,6 +175,7 @@ def gap(
     as_of: AsOfOption = None,
     chart: Annotated[bool, typer.Option("--chart/--no-chart", help="Draw the trajectory.")] = True,
     scheme: SchemeOption = None,
+    lang: LangOption = None,
     format_: FormatOption = None,
     json: JsonOption = False,
     export: ExportOption = None,
@@ -188,7 +190,6 @@ def gap(
     lnrev gap clean-energy --export clean-energy.svg
     """
     from lnrev.reports.status import assess, rules_of
-    from lnrev.views.environment import Environment
     from lnrev.views.output import GapView, present
 
     shown_format = output_format(format_, json)
@@ -198,7 +199,7 @@ def gap(
     rules = rules_of(targets, today(as_of), scheme)
     assessment = assess(targets, target_id, rules)
     view = GapView(assessment, targets.targets[target_id], rules, chart)
-    present(view, shown_format, Environment.of_process(), export)
+    present(view, shown_format, environment(lang), export)
 
 
 @reports_errors
@@ -227,7 +228,6 @@ def sources(
     lnrev sources clean-energy --json
     """
     from lnrev.reports.bibliography import bibliography
-    from lnrev.views.environment import Environment
     from lnrev.views.output import SourcesView, present
 
     shown_format = output_format(format_, json)
@@ -235,4 +235,4 @@ def sources(
     if target_id is not None:
         check_target(target_id, targets, location)
     found = bibliography(targets, only=target_id, as_of=as_of)
-    present(SourcesView(found, location.label), shown_format, Environment.of_process(), export)
+    present(SourcesView(found, location.label), shown_format, environment(None), export)

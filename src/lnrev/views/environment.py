@@ -26,6 +26,8 @@ class Environment(NamedTuple):
     """The columns to draw within: the terminal's, or COLUMNS when set; None when the output is
     not a terminal and COLUMNS is not set (then as wide as its content, never cut)."""
     encoding: str = "utf-8"
+    lang: str = "en"
+    """The language people are spoken to in (`views.language`): --lang, else LNREV_LANG."""
     stdout: TextIO | None = None
     """None: the process's stdout at the moment of writing."""
 
@@ -45,6 +47,7 @@ class Environment(NamedTuple):
             unicode=unicode,
             width=shutil.get_terminal_size().columns if tty else _columns(),
             encoding=encoding,
+            lang=os.environ.get("LNREV_LANG", "en"),
         )
 
     def write(self, text: str) -> None:

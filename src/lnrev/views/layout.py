@@ -16,6 +16,7 @@ from rich.cells import cell_len
 
 from lnrev.engine.results import Assessment
 from lnrev.views.environment import Environment
+from lnrev.views.language import LANGUAGES
 from lnrev.views.terminal import COLUMNS, Column
 
 LEFT_OUT_FIRST = ("bar", "projected", "pace", "required", "gap", "progress")
@@ -40,7 +41,7 @@ def choose_layout(assessments: list[Assessment], env: Environment) -> Layout:
         left_out = LEFT_OUT_FIRST[:count]
         columns = tuple(column for column in COLUMNS if column.key not in left_out)
         shows_bars = bars and "bar" not in left_out
-        widths = tuple(_column_width(column, assessments, shows_bars) for column in columns)
+        widths = tuple(_column_width(column, assessments, shows_bars, env) for column in columns)
         if table_width(widths) <= env.width:
             return Layout(columns, shows_bars, left_out if bars else left_out[1:], widths)
     return Layout((), False, LEFT_OUT_FIRST[1:])
@@ -52,30 +53,38 @@ def table_width(widths: tuple[int, ...]) -> int:
     return sum(widths) + 3 * len(widths) - 1
 
 
-def _column_width(column: Column, assessments: list[Assessment], bars: bool) -> int:
+def _column_width(
+    column: Column, assessments: list[Assessment], bars: bool, env: Environment
+) -> int:
     """Its natural width, or its comfortable width if it wraps, but never less than its longest
     word (an id, a date, a number): those are never broken."""
-    lines = [column.header] + [
-        line for a in assessments for line in column.cell(a, bars).plain.split("\n")
+    lang = LANGUAGES[env.lang]
+    lines = [lang.say(column.header)] + [
+        line for a in assessments for line in column.cell(a, bars, lang).plain.split("\n")
     ]
     natural = max(cell_len(line) for line in lines)
     if column.comfortable is None:
         return natural
-    longest_word = max(cell_len(word) for line in lines for word in line.split())
+    longest_word = max(_unbreakable(word) for line in lines for word in line.split())
     return max(longest_word, min(natural, column.comfortable))
+
+
+def _unbreakable(word: str) -> int:
+    """The width a word needs on one line: all of it, unless it is written in CJK characters,
+    which a line may break between."""
+    return cell_len(word) if word.isascii() else 2
 
 
 def left_out_note(layout: Layout, env: Environment) -> str:
     """ "; left out at 80 columns: ... (--wide, or a wider terminal, shows them)"."""
     if not layout.left_out:
         return ""
+    lang = LANGUAGES[env.lang]
     names = ["the bar" if key == "bar" else _named(key) for key in layout.left_out]
     if not layout.columns:
         names = ["the table"]
-    return (
-        f" · left out at {env.width} columns: {', '.join(names)}"
-        " (--wide, or a wider terminal, shows them)"
-    )
+    shown = lang.say("list").join(lang.say(name) for name in names)
+    return lang.say("left out", width=env.width, names=shown)
 
 
 def _named(key: str) -> str:

@@ -22,6 +22,7 @@ from lnrev.model.tables import Target
 from lnrev.reports.bibliography import Bibliography
 from lnrev.views import wording
 from lnrev.views.environment import Environment
+from lnrev.views.language import LANGUAGES, Language
 
 if TYPE_CHECKING:
     from lnrev.views.layout import Layout
@@ -43,20 +44,20 @@ def box_of(env: Environment) -> box.Box:
     return box.SIMPLE_HEAD if env.unicode else box.ASCII2
 
 
-def verdict_text(a: Assessment) -> Text:
+def verdict_text(a: Assessment, lang: Language) -> Text:
     """The verdict as the scheme names it (with a pending target's outlook), in its colour."""
-    return Text(wording.verdict_words(a), style=VERDICT_STYLES[a.verdict])
+    return Text(wording.verdict_words(a, lang), style=VERDICT_STYLES[a.verdict], overflow="fold")
 
 
-def verdict_cell(a: Assessment) -> Text:
+def verdict_cell(a: Assessment, lang: Language) -> Text:
     """The verdict, and under it the marks of its caveats."""
-    cell = verdict_text(a)
+    cell = verdict_text(a, lang)
     if a.caveats:
-        cell.append(f"\n{wording.caveat_marks(a)}", style="yellow")
+        cell.append(f"\n{wording.caveat_marks(a, lang)}", style="yellow")
     return cell
 
 
-def latest_cell(a: Assessment) -> Text:
+def latest_cell(a: Assessment, lang: Language) -> Text:
     """The latest value and its date; "baseline" when nothing has been observed since, and its
     age when it is stale."""
     unit = wording.shown_unit(a)
@@ -64,18 +65,20 @@ def latest_cell(a: Assessment) -> Text:
         return Text("—")
     cell = Text(wording.with_unit(a.latest.value, unit))
     is_baseline = a.baseline is not None and a.latest.at == a.baseline.at
-    cell.append(f"\n{iso(a.latest.at)}{' baseline' if is_baseline else ''}", style="dim")
+    mark = f" {lang.say('baseline')}" if is_baseline else ""
+    cell.append(f"\n{iso(a.latest.at)}{mark}", style="dim")
     if Caveat.STALE in a.caveats:
-        cell.append(f"\n{wording.number(a.measures.data_age)} years old", style="bold yellow")
+        age = lang.say("years old", years=wording.number(a.measures.data_age))
+        cell.append(f"\n{age}", style="bold yellow")
     return cell
 
 
-def target_cell(a: Assessment) -> Text:
+def target_cell(a: Assessment, lang: Language) -> Text:
     """The target's name, then its id (and "binding")."""
     cell = Text(wording.plain(a.name))
     cell.append(f"\n{a.id}", style="dim")
     if a.binding:
-        cell.append(" · binding", style="bold magenta")
+        cell.append(f" · {lang.say('binding')}", style="bold magenta")
     return cell
 
 
@@ -83,12 +86,16 @@ def goal_cell(a: Assessment) -> Text:
     return Text(f"{wording.with_unit(a.target.value, wording.shown_unit(a))}\n{iso(a.target.at)}")
 
 
+def projected_cell(a: Assessment) -> Text:
+    return Text(wording.with_unit(a.measures.projected, wording.shown_unit(a)))
+
+
 class Column(NamedTuple):
     """A column of the status table: its header, how it aligns, and how a row fills it."""
 
     key: str
     header: str
-    cell: Callable[[Assessment, bool], Text]
+    cell: Callable[[Assessment, bool, Language], Text]
     justify: str = "left"
     no_wrap: bool = False
     comfortable: int | None = None
@@ -98,27 +105,27 @@ class Column(NamedTuple):
 
 
 COLUMNS = (
-    Column("target", "Target", lambda a, bars: target_cell(a), comfortable=24),
-    Column("latest", "Latest", lambda a, bars: latest_cell(a), "right", comfortable=13),
-    Column("target_by", "Target by", lambda a, bars: goal_cell(a), "right", comfortable=12),
-    Column("gap", "Gap", lambda a, bars: Text(wording.signed(a.measures.gap)), "right",
+    Column("target", "Target", lambda a, bars, lang: target_cell(a, lang), comfortable=24),
+    Column("latest", "Latest", lambda a, bars, lang: latest_cell(a, lang), "right", comfortable=13),
+    Column("target_by", "Target by", lambda a, bars, lang: goal_cell(a), "right", comfortable=12),
+    Column("gap", "Gap", lambda a, bars, lang: Text(wording.signed(a.measures.gap)), "right",
            left_out_as="gap"),
-    Column("progress", "Progress | time", lambda a, bars: progress_bar(a, bars), no_wrap=True,
+    Column("progress", "Progress | time", lambda a, bars, lang: progress_bar(a, bars), no_wrap=True,
            left_out_as="progress | time"),
-    Column("required", "Required", lambda a, bars: Text(wording.required_rate(a)), "right",
+    Column("required", "Required", lambda a, bars, lang: Text(wording.required_rate(a)), "right",
            no_wrap=True, left_out_as="required"),
-    Column("pace", "Pace so far", lambda a, bars: Text(wording.actual_rate(a)), "right",
+    Column("pace", "Pace so far", lambda a, bars, lang: Text(wording.actual_rate(a)), "right",
            no_wrap=True, left_out_as="pace so far"),
-    Column("projected", "Projected",
-           lambda a, bars: Text(wording.with_unit(a.measures.projected, wording.shown_unit(a))),
-           "right", left_out_as="projected"),
-    Column("verdict", "Verdict", lambda a, bars: verdict_cell(a), comfortable=20),
+    Column("projected", "Projected", lambda a, bars, lang: projected_cell(a), "right",
+           left_out_as="projected"),
+    Column("verdict", "Verdict", lambda a, bars, lang: verdict_cell(a, lang), comfortable=20),
 )  # fmt: skip
 
 
 def status_table(
     assessments: list[Assessment], caption: str, env: Environment, layout: Layout
 ) -> Table:
+    lang = LANGUAGES[env.lang]
     """Every target in one table: where it is, where it must be, the paces, and the verdict,
     with the columns that fit the terminal."""
     table = Table(
@@ -131,14 +138,14 @@ def status_table(
     for column, width in zip(layout.columns, widths, strict=True):
         wraps = width is not None and column.comfortable is not None
         table.add_column(
-            column.header,
+            lang.say(column.header),
             justify=column.justify,
             no_wrap=column.no_wrap,
             min_width=width if wraps else None,
             max_width=width if wraps and column.key != "target" else None,
         )
     for a in assessments:
-        table.add_row(*(column.cell(a, layout.bars) for column in layout.columns))
+        table.add_row(*(column.cell(a, layout.bars, lang) for column in layout.columns))
     return table
 
 
@@ -165,37 +172,39 @@ def status_view(
     summary line, and a legend of the caveat marks it shows."""
     from lnrev.views.layout import choose_layout, left_out_note
 
-    summary = Text(wording.summary_line(assessments), style="bold")
-    legend = caveat_legend(assessments, rules)
+    lang = LANGUAGES[env.lang]
+    summary = Text(wording.summary_line(assessments, lang), style="bold")
+    legend = caveat_legend(assessments, rules, lang)
     layout = choose_layout(assessments, env)
     caption = caption + left_out_note(layout, env)
     if layout.columns:
         return Group(status_table(assessments, caption, env, layout), summary, *legend)
-    return Group(*status_cards(assessments), Text(wording.plain(caption)), summary, *legend)
+    cards = status_cards(assessments, lang)
+    return Group(*cards, Text(wording.plain(caption)), summary, *legend)
 
 
-def status_cards(assessments: list[Assessment]) -> list[Text]:
+def status_cards(assessments: list[Assessment], lang: Language) -> list[Text]:
     """One block per target, for a terminal too narrow for columns: the id and name, then where
     it is and where it must be, then the verdict and its caveats."""
     cards = []
     for a in assessments:
         card = Text(a.id, style="bold")
         if a.binding:
-            card.append(" · binding", style="bold magenta")
+            card.append(f" · {lang.say('binding')}", style="bold magenta")
         card.append(f" · {wording.plain(a.name)}")
-        card.append(f"\n  {wording.position_words(a)}")
+        card.append(f"\n  {wording.position_words(a, lang)}")
         card.append("\n  ")
-        card.append_text(verdict_text(a))
+        card.append_text(verdict_text(a, lang))
         if a.caveats:
-            card.append(f" · {wording.caveat_marks(a)}", style="yellow")
+            card.append(f" · {wording.caveat_marks(a, lang)}", style="yellow")
         cards.append(card)
     return cards
 
 
-def caveat_legend(assessments: list[Assessment], rules: Rules) -> list[Text]:
+def caveat_legend(assessments: list[Assessment], rules: Rules, lang: Language) -> list[Text]:
     shown = {caveat for a in assessments for caveat in a.caveats}
     return [
-        Text(f"{wording.CAVEAT_MARKS[caveat]}: {wording.caveat_legend(caveat, rules)}", style="dim")
+        Text(f"{lang.say(caveat.value)}: {wording.caveat_legend(caveat, rules, lang)}", style="dim")
         for caveat in Caveat
         if caveat in shown
     ]
@@ -210,25 +219,25 @@ def gap_view(
 ) -> Group:
     """One target in depth: the sentence, every number, the method, the history and expectations."""
     a = assessment
+    lang = LANGUAGES[env.lang]
     title = Text(wording.plain(a.name), style="bold")
     title.append(f"  ({a.id})", style="dim")
-    kind = f"{a.kind} target, {'binding (约束性)' if a.binding else 'not marked binding'}"
+    kind = lang.say("kind binding" if a.binding else "kind not binding", kind=a.kind)
     header = [Text(kind, style="dim")]
     if target.source is not None:
-        header.append(
-            Text(f"source: {wording.source_text(target.source, with_url=False)}", style="dim")
-        )
+        source = wording.source_text(target.source, with_url=False)
+        header.append(Text(lang.say("source:", source=source), style="dim"))
         url = wording.source_url(target.source)
         if url:
             header.append(unbroken(f"        {url}", "dim"))
     if target.note:
-        header.append(Text(f"note: {wording.plain(target.note)}", style="dim"))
-    verdict = Text("verdict: ")
-    verdict.append_text(verdict_text(a))
+        header.append(Text(lang.say("note:", note=wording.plain(target.note)), style="dim"))
+    verdict = Text(lang.say("verdict:"))
+    verdict.append_text(verdict_text(a, lang))
     if a.note:
         verdict.append(f" ({wording.plain(a.note)})", style="dim")
     caveats = [
-        Text(f"caveat: {wording.caveat_sentence(a, caveat, rules)}", style="yellow")
+        Text(lang.say("caveat:", caveat=wording.caveat_sentence(a, caveat, rules, lang)), "yellow")
         for caveat in a.caveats
     ]
     sources = SourceNumbers()
@@ -236,16 +245,16 @@ def gap_view(
         title,
         *header,
         verdict,
-        Text(wording.in_words(a)),
+        Text(wording.in_words(a, lang)),
         *caveats,
         Text(""),
-        _measures_table(a, env),
-        Text(_method_line(a, rules), style="dim"),
+        _measures_table(a, env, lang),
+        Text(_method_line(a, rules, lang), style="dim"),
         Text(""),
         *_chart(a, env, chart),
-        _history_table(a, env, sources),
-        *_expectations(target, env, sources),
-        *sources.listing(),
+        _history_table(a, env, sources, lang),
+        *_expectations(target, env, sources, lang),
+        *sources.listing(lang),
     )
 
 
@@ -268,10 +277,10 @@ class SourceNumbers:
             self.sources.append(source)
         return f"[{self.sources.index(source) + 1}]"
 
-    def listing(self) -> list[Text]:
+    def listing(self, lang: Language) -> list[Text]:
         if not self.sources:
             return []
-        lines = [Text("Sources", style="bold")]
+        lines = [Text(lang.say("Sources"), style="bold")]
         for number, source in enumerate(self.sources, start=1):
             lines.append(Text(f"[{number}] {wording.source_text(source, with_url=False)}"))
             url = wording.source_url(source)
@@ -292,59 +301,66 @@ def _chart(a: Assessment, env: Environment, wanted: bool) -> list[Text]:
     return [Text.from_ansi(drawing) if env.colour else Text(drawing), Text("")]
 
 
-def _measures_table(a: Assessment, env: Environment) -> Table:
+def _measures_table(a: Assessment, env: Environment, lang: Language) -> Table:
     table = Table(
         box=box_of(env), show_header=False, show_edge=False, pad_edge=False, show_lines=False
     )
     table.add_column(style="dim")
     table.add_column()
-    for label, value in wording.measure_rows(a):
+    for label, value in wording.measure_rows(a, lang):
         table.add_row(label, Text(value))
     return table
 
 
-def _method_line(a: Assessment, rules: Rules) -> str:
+def _method_line(a: Assessment, rules: Rules, lang: Language) -> str:
     if a.method is None:
-        return "bound: every observation from its start to the deadline is checked against it"
+        return lang.say("bound line")
     bands = rules.thresholds
-    return (
-        f"method: {a.method}; scheme: {rules.scheme.name}; thresholds: on track >="
-        f" {wording.number(bands.on_track)}, acceleration needed >="
-        f" {wording.number(bands.acceleration_needed)}, limited progress >="
-        f" {wording.number(bands.limited_progress)}"
+    return lang.say(
+        "method line",
+        method=a.method,
+        scheme=rules.scheme.name,
+        on_track=wording.number(bands.on_track),
+        acceleration_needed=wording.number(bands.acceleration_needed),
+        limited_progress=wording.number(bands.limited_progress),
     )
 
 
-def _listing(title: str, env: Environment, *columns: str) -> Table:
+def _listing(title: str, env: Environment, lang: Language, *columns: str) -> Table:
     """A titled list of dated values (observations, expectations), values right-aligned."""
-    table = Table(title=title, title_justify="left", box=box_of(env), show_edge=False)
+    table = Table(title=lang.say(title), title_justify="left", box=box_of(env), show_edge=False)
     for column in columns:
-        table.add_column(column, justify="right" if column == "value" else "left")
+        table.add_column(lang.say(column), justify="right" if column == "value" else "left")
     return table
 
 
-def _history_table(a: Assessment, env: Environment, sources: SourceNumbers) -> Table:
+def _history_table(
+    a: Assessment, env: Environment, sources: SourceNumbers, lang: Language
+) -> Table:
     """Every observation: its value on the reporting scale, as recorded where that differs
     (a yoy, a rate), whether it was assessed, and its source's number."""
     as_recorded = any(set(entry.recorded) - {"value"} for entry in a.history)
     columns = ["at", "value", *(["recorded"] if as_recorded else []), "assessed", "source"]
-    table = _listing("Observations", env, *columns)
+    table = _listing("Observations", env, lang, *columns)
     for index, entry in enumerate(a.history):
         recorded = [Text(wording.recorded_text(a, index))] if as_recorded else []
         table.add_row(
             iso(entry.at),
             wording.with_unit(entry.value, wording.shown_unit(a)),
             *recorded,
-            "yes" if entry.considered else "no",
+            lang.say("yes" if entry.considered else "no"),
             sources.number(entry.source),
         )
     return table
 
 
-def _expectations(target: Target, env: Environment, sources: SourceNumbers) -> list[Table]:
+def _expectations(
+    target: Target, env: Environment, sources: SourceNumbers, lang: Language
+) -> list[Table]:
     if not target.expectations:
         return []
-    table = _listing("Official expectations (not assessed)", env, "at", "value", "note", "source")
+    title = "Official expectations (not assessed)"
+    table = _listing(title, env, lang, "at", "value", "note", "source")
     for expectation in target.expectations:
         table.add_row(
             iso(expectation.at),

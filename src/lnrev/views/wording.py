@@ -2,7 +2,8 @@
 
 Rounding happens here and only here; JSON carries the unrounded values. A rate reads as the
 indicator does: "+4.19 pp/yr" for a linear pace of a share in %, "+7.1 %/yr" for compound growth.
-No rich in this module, so that every view (table, gap, and later CSV or Markdown) shares it.
+No rich in this module, so that every view (table, gap, Markdown) shares it. Sentences are the
+language's phrases (`views.language`); numbers, dates and ids are the same in every language.
 """
 
 from __future__ import annotations
@@ -14,18 +15,12 @@ from collections import Counter
 from lnrev.engine.results import Assessment, Reading
 from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import as_date, as_written, iso
-from lnrev.engine.verdicts import Caveat, Outlook, Verdict
+from lnrev.engine.verdicts import Caveat, Verdict
 from lnrev.model.fields import Source, SourceRef
 from lnrev.model.kinds import kind_of
 from lnrev.reports.bibliography import Citation
+from lnrev.views.language import EN, Language
 
-OUTLOOK_WORDS = {Outlook.LIKELY_MET: "likely met", Outlook.LIKELY_MISSED: "likely missed"}
-CAVEAT_MARKS = {
-    Caveat.STALE: "stale",
-    Caveat.SHORT_SPAN: "short span",
-    Caveat.BASELINE_AFTER_PLAN_START: "late baseline",
-}
-"""The short mark of each caveat on a row; `caveat_legend` explains it under the table."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -98,117 +93,128 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{round(share * 100)}%"  # round() gives 0, never -0
 
 
-def verdict_words(a: Assessment) -> str:
+def status_caption(file: str, rules: Rules, methods: list[str], lang: Language = EN) -> str:
+    """ "file: targets.toml · as of 2026-11-24 · scheme: eurostat · method: linear (in use: …)"."""
+    return lang.say(
+        "caption",
+        file=plain(file),
+        as_of=rules.as_of.isoformat(),
+        scheme=rules.scheme.name,
+        method=rules.method,
+        in_use=", ".join(methods) or lang.say("none"),
+    )
+
+
+def verdict_words(a: Assessment, lang: Language = EN) -> str:
     """The verdict as the scheme names it, with the outlook of a pending target:
     "pending, likely met", "achieved early", "lagging"."""
+    label = lang.label(a.label)
     if a.outlook is None:
-        return a.label.en
-    return f"{a.label.en}, {OUTLOOK_WORDS[a.outlook]}"
+        return label
+    return lang.say("with outlook", label=label, outlook=lang.say(a.outlook.value))
 
 
-def summary_line(assessments: list[Assessment]) -> str:
+def summary_line(assessments: list[Assessment], lang: Language = EN) -> str:
     """ "3 targets: 1 met, 1 on track, 1 pending": each name the scheme gives, in verdict order."""
     ordered = sorted(assessments, key=lambda a: list(Verdict).index(a.verdict))
-    counts = Counter(a.label.en for a in ordered)
-    parts = [f"{n} {label}" for label, n in counts.items()]
-    noun = "target" if len(assessments) == 1 else "targets"
-    return f"{len(assessments)} {noun}" + (": " + ", ".join(parts) if parts else "")
+    counts = Counter(lang.label(a.label) for a in ordered)
+    total = lang.say("target" if len(assessments) == 1 else "targets", count=len(assessments))
+    if not counts:
+        return total
+    parts = lang.say("list").join(f"{n} {label}" for label, n in counts.items())
+    return lang.say("summary", total=total, parts=parts)
 
 
-def position_words(a: Assessment) -> str:
+def position_words(a: Assessment, lang: Language = EN) -> str:
     """ "50.5% on 2024-06-30 → 56.8% by 2025-12-31": where a target is and where it must be."""
     unit = shown_unit(a)
     if a.latest is None:
-        latest = "no figure yet"
+        latest = lang.say("no figure yet")
     else:
-        latest = f"{with_unit(a.latest.value, unit)} on {iso(a.latest.at)}"
+        latest = lang.say("value on", value=with_unit(a.latest.value, unit), at=iso(a.latest.at))
         if Caveat.STALE in a.caveats:
-            latest += f" ({number(a.measures.data_age)} years old)"
-    return f"{latest} → {with_unit(a.target.value, unit)} by {iso(a.target.at)}"
+            latest += lang.say("aged", years=number(a.measures.data_age))
+    target = with_unit(a.target.value, unit)
+    return lang.say("position", latest=latest, target=target, by=iso(a.target.at))
 
 
-def caveat_marks(a: Assessment) -> str:
+def caveat_marks(a: Assessment, lang: Language = EN) -> str:
     """ "stale, short span": the caveats of a row, in the contract's order."""
-    return ", ".join(CAVEAT_MARKS[caveat] for caveat in a.caveats)
+    return lang.say("list").join(lang.say(caveat.value) for caveat in a.caveats)
 
 
-def caveat_legend(caveat: Caveat, rules: Rules) -> str:
+def caveat_legend(caveat: Caveat, rules: Rules, lang: Language = EN) -> str:
     """What a caveat mark means, under a table that shows it."""
-    return {
-        Caveat.STALE: f"the latest figure is over {number(rules.stale_after)} years old",
-        Caveat.SHORT_SPAN: f"the pace rests on less than {number(rules.min_span)} year of data",
-        Caveat.BASELINE_AFTER_PLAN_START: "the baseline is a figure from after the plan's base",
-    }[caveat]
+    years = {Caveat.STALE: rules.stale_after, Caveat.SHORT_SPAN: rules.min_span}.get(caveat)
+    return lang.say(f"{caveat.value} legend", years=number(years))
 
 
-def caveat_sentence(a: Assessment, caveat: Caveat, rules: Rules) -> str:
+def caveat_sentence(a: Assessment, caveat: Caveat, rules: Rules, lang: Language = EN) -> str:
     """One caveat of one target, in a sentence with its own numbers."""
+    key = f"{caveat.value} sentence"
     if caveat is Caveat.STALE:
-        return f"the latest figure is {number(a.measures.data_age)} years old"
+        return lang.say(key, years=number(a.measures.data_age))
     if caveat is Caveat.SHORT_SPAN:
-        days = (as_date(a.latest.at) - as_date(a.baseline.at)).days
-        return f"the pace rests on {days} days of data"
-    return (
-        f"the baseline is an observation from {iso(a.baseline.at)},"
-        f" after the plan's base {iso(rules.plan_base)}"
-    )
+        return lang.say(key, days=(as_date(a.latest.at) - as_date(a.baseline.at)).days)
+    return lang.say(key, at=iso(a.baseline.at), base=iso(rules.plan_base))
 
 
-def goal_text(assessment: Assessment) -> str:
+def goal_text(assessment: Assessment, lang: Language = EN) -> str:
     """The target in words: "56.8% by 2025-12-31", "-13.5% vs 2020-12-31 by 2025-12-31"."""
     a = assessment
-    return (
-        kind_of(a.kind)
-        .goal_template(a)
-        .format(
-            value=with_unit(a.target.value, shown_unit(a)),
-            signed=signed(a.target.value),
-            base=iso(a.baseline.at) if a.baseline else "—",
-            by=iso(a.target.at),
-        )
+    template = kind_of(a.kind).goal_template(a)
+    return lang.say(
+        template,
+        value=with_unit(a.target.value, shown_unit(a)),
+        signed=signed(a.target.value),
+        base=iso(a.baseline.at) if a.baseline else "—",
+        by=iso(a.target.at),
     )
 
 
-def in_words(assessment: Assessment) -> str:
+def in_words(assessment: Assessment, lang: Language = EN) -> str:
     """What the numbers mean, in one sentence an analyst could paste into a report."""
     a = assessment
-    goal = goal_text(a)
+    goal = goal_text(a, lang)
     if a.latest is None or a.latest.value is None:
-        return f"aims at {goal}; no observation yet"
-    latest = f"{with_unit(a.latest.value, shown_unit(a))} on {iso(a.latest.at)}"
+        return lang.say("aims, no data", goal=goal)
+    latest = lang.say(
+        "value on", value=with_unit(a.latest.value, shown_unit(a)), at=iso(a.latest.at)
+    )
     if not kind_of(a.kind).has_course:
         if a.verdict is Verdict.PENDING:
-            return f"had to stay {goal}; {_deadline_passed(a)}; latest {latest}"
-        return f"must stay {goal}; latest {latest}"
+            return lang.say(
+                "had to stay", goal=goal, passed=_deadline_passed(a, lang), latest=latest
+            )
+        return lang.say("must stay", goal=goal, latest=latest)
     if a.verdict is Verdict.MET:
-        return f"reached {goal} (latest {latest})"
+        return lang.say("reached", goal=goal, latest=latest)
     if a.verdict is Verdict.MISSED:
-        return f"missed {goal}: latest {latest}"
+        return lang.say("missed", goal=goal, latest=latest)
     if a.verdict is Verdict.PENDING:
-        return _pending_words(a, goal, latest)
-    sentence = f"needs {required_rate(a, ' a year')} from {iso(a.latest.at)} to reach {goal}"
+        return _pending_words(a, goal, latest, lang)
+    per_year = lang.say("a year")
+    sentence = lang.say("needs", rate=required_rate(a, per_year), at=iso(a.latest.at), goal=goal)
     if actual_rate(a) != "—":
-        sentence += f"; the pace so far is {actual_rate(a, ' a year')}"
+        sentence += lang.say("pace so far is", rate=actual_rate(a, per_year))
     return sentence
 
 
-def _deadline_passed(a: Assessment) -> str:
-    return (
-        f"the deadline passed {number(-a.measures.years_left)} years ago and its figure is not"
-        " known yet"
-    )
+def _deadline_passed(a: Assessment, lang: Language) -> str:
+    return lang.say("deadline passed", years=number(-a.measures.years_left))
 
 
-def _pending_words(a: Assessment, goal: str, latest: str) -> str:
+def _pending_words(a: Assessment, goal: str, latest: str, lang: Language) -> str:
     """A target whose deadline has passed before its figure is known: what is known, what the
     last pace implies."""
-    sentence = f"aimed at {goal}; {_deadline_passed(a)}; latest {latest}"
+    sentence = lang.say("aimed", goal=goal, passed=_deadline_passed(a, lang), latest=latest)
     if a.outlook is None:
-        return sentence + "; no pace to project from"
-    projected = with_unit(a.measures.projected, shown_unit(a))
-    return (
-        f"{sentence}; at the pace so far ({actual_rate(a, ' a year')}) it would have reached"
-        f" {projected}: {OUTLOOK_WORDS[a.outlook]}"
+        return sentence + lang.say("no pace")
+    return sentence + lang.say(
+        "would have reached",
+        rate=actual_rate(a, lang.say("a year")),
+        projected=with_unit(a.measures.projected, shown_unit(a)),
+        outlook=lang.say(a.outlook.value),
     )
 
 
@@ -250,42 +256,41 @@ def citation_text(citation: Citation) -> str:
     return " ".join(part for part in parts if part)
 
 
-def measure_rows(a: Assessment) -> list[tuple[str, str]]:
+def measure_rows(a: Assessment, lang: Language = EN) -> list[tuple[str, str]]:
     """Every number of an assessment as (label, text) rows, for the in-depth views."""
     m, unit = a.measures, shown_unit(a)
-    baseline = _reading(a.baseline, unit)
+    baseline = _reading(a.baseline, unit, lang)
     if a.baseline_from is not None:
         baseline += f" ({a.baseline_from.replace('_', ' ')})"
+    target = lang.say("by date", value=with_unit(a.target.value, unit), by=iso(a.target.at))
+    pace = _both(m.actual_change_per_year, m.actual_growth_per_year, a, lang)
+    required = _both(m.required_change_per_year, m.required_growth_per_year, a, lang)
     return [
-        ("baseline", baseline),
-        ("latest", _reading(a.latest, unit)),
-        ("target", f"{with_unit(a.target.value, unit)} by {iso(a.target.at)}"),
-        ("gap", signed(m.gap)),
-        ("progress (task done)", percent(m.progress)),
-        ("time elapsed", percent(m.time_elapsed)),
-        ("years left", number(m.years_left)),
-        ("age of the latest figure", _years(m.data_age)),
-        ("pace so far", _both(m.actual_change_per_year, m.actual_growth_per_year, a)),
+        (lang.say("row baseline"), baseline),
+        (lang.say("row latest"), _reading(a.latest, unit, lang)),
+        (lang.say("row target"), target),
+        (lang.say("row gap"), signed(m.gap)),
+        (lang.say("row progress"), percent(m.progress)),
+        (lang.say("row time"), percent(m.time_elapsed)),
+        (lang.say("row years left"), number(m.years_left)),
         (
-            "required from the latest figure",
-            _both(m.required_change_per_year, m.required_growth_per_year, a),
+            lang.say("row age"),
+            "—" if m.data_age is None else lang.say("years", years=number(m.data_age)),
         ),
-        ("projected at the deadline", with_unit(m.projected, unit)),
-        ("ratio", number(m.ratio)),
+        (lang.say("row pace"), pace),
+        (lang.say("row required"), required),
+        (lang.say("row projected"), with_unit(m.projected, unit)),
+        (lang.say("row ratio"), number(m.ratio)),
     ]
 
 
-def _years(value: float | None) -> str:
-    return "—" if value is None else f"{number(value)} years"
-
-
-def _both(change: float | None, growth: float | None, a: Assessment) -> str:
+def _both(change: float | None, growth: float | None, a: Assessment, lang: Language) -> str:
     linear = f"{signed(change)} {change_unit(a)}/yr" if change is not None else None
     compound = f"{signed(growth * 100)} %/yr" if growth is not None else None
-    return " or ".join(part for part in (linear, compound) if part) or "—"
+    return lang.say("or").join(part for part in (linear, compound) if part) or "—"
 
 
-def _reading(reading: Reading | None, unit: str) -> str:
+def _reading(reading: Reading | None, unit: str, lang: Language) -> str:
     if reading is None:
         return "—"
-    return f"{with_unit(reading.value, unit)} at {iso(reading.at)}"
+    return lang.say("at date", value=with_unit(reading.value, unit), at=iso(reading.at))

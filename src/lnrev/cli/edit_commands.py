@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lnrev.cli.options import FileOption, complete_ids, reports_errors
+from lnrev.cli.options import FileOption, TargetId, reports_errors
 from lnrev.engine.timeline import as_date, iso
 from lnrev.errors import BadInput, UsageError
 from lnrev.targetsfile.loading import (
@@ -30,12 +30,6 @@ from lnrev.targetsfile.typed_values import read_date, read_number, read_point
 if TYPE_CHECKING:
     from lnrev.model.kinds.base import Kind
 
-TargetId = Annotated[
-    str,
-    typer.Argument(
-        metavar="ID", help="The target's id, as in [targets.ID].", autocompletion=complete_ids
-    ),
-]
 Replace = Annotated[
     bool, typer.Option("--replace", help="Overwrite an observation at the same point in time.")
 ]

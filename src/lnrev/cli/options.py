@@ -164,6 +164,13 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     return [target_id for target_id in targets if target_id.startswith(incomplete)]
 
 
+TargetId = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="The target's id, as in [targets.ID].", autocompletion=complete_ids
+    ),
+]
+
 FormatOption = Annotated[
     str | None,
     typer.Option(

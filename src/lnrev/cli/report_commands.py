@@ -19,6 +19,7 @@ from lnrev.cli.options import (
     JsonOption,
     LangOption,
     SchemeOption,
+    TargetId,
     check_scheme,
     check_target,
     complete_ids,
@@ -165,12 +166,7 @@ def status(
 
 @reports_errors
 def gap(
-    target_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID", help="The target's id, as in [targets.ID].", autocompletion=complete_ids
-        ),
-    ],
+    target_id: TargetId,
     file: FileOption = None,
     as_of: AsOfOption = None,
     chart: Annotated[bool, typer.Option("--chart/--no-chart", help="Draw the trajectory.")] = True,

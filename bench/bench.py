@@ -3,6 +3,8 @@
     uv run python bench/bench.py            # floors, shipped file, 1,000 and 10,000 targets
     uv run python bench/bench.py --large    # also 100,000 targets (about 130 MB of TOML)
     uv run python bench/bench.py --runs 21  # more runs per command (default 15)
+    uv run python bench/bench.py --editing  # also editing: import 4,000 and 20,000 CSV rows to
+                                            # one target, one record on 10,000 targets
 
 Each command is run as its own process, several times; the table gives the median, min and max
 wall-clock time and the peak memory (maximum resident set size) of the process. The start-up
@@ -96,6 +98,41 @@ def generate(path: Path, targets: int) -> Path:
     return path
 
 
+def csv_rows(path: Path, rows: int) -> Path:
+    """`rows` observations of one target, one a day from 1950 on, as `lnrev import` reads them."""
+    first = date(1950, 1, 1).toordinal()
+    with path.open("w", encoding="utf-8") as out:
+        out.write("id,at,value,source\n")
+        for day in range(rows):
+            out.write(f"t0,{date.fromordinal(first + day).isoformat()},{day / 10:.1f},csv\n")
+    return path
+
+
+def editing(directory: Path, runs: int) -> dict[str, Timing]:
+    """Whole-process timings of the editing commands on large inputs; each run edits a fresh
+    copy of its file (the copy is part of the timing, and negligible)."""
+    fresh = directory / "fresh.toml"
+    fresh.write_text('[targets.t0]\nname = "T0"\ntarget = { value = 100, by = 2030 }\n')
+    big = generate(directory / "big.toml", 10_000)
+
+    def copy_then(source: Path, *args: str) -> list[str]:
+        work = directory / "work.toml"
+        lnrev = " ".join([LNREV, *args, "-f", str(work)])
+        return ["sh", "-c", f"cp {source} {work} && {lnrev} > /dev/null"]
+
+    commands = {
+        f"import{rows}": (
+            f"lnrev import, {rows:,} rows to one target",
+            copy_then(fresh, "import", str(csv_rows(directory / f"rows{rows}.csv", rows))),
+        )
+        for rows in (4_000, 20_000)
+    }
+    timings = measure(commands, runs)
+    record = copy_then(big, "record", "t1", "5", "--at", "2031", "--source", "bench")
+    timings |= measure({"record10000": ("lnrev record, 10,000 targets", record)}, 1)
+    return timings
+
+
 def table(timings: list[Timing]) -> str:
     lines = ["| command | median s | min s | max s | peak MB |", "|---|---:|---:|---:|---:|"]
     for t in timings:
@@ -109,6 +146,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--large", action="store_true", help="also 100,000 targets")
+    parser.add_argument("--editing", action="store_true", help="also import and record")
     options = parser.parse_args()
     sizes = [1_000, 10_000, *([100_000] if options.large else [])]
 
@@ -148,6 +186,8 @@ def main() -> None:
                 },
                 max(3, options.runs // (size // 1_000)),
             )
+        if options.editing:
+            timings |= editing(Path(directory), 3)
     machine = f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores"
     print(f"lnrev benchmark, {date.today().isoformat()}, {machine}, {platform.platform()}\n")
     print(table(list(timings.values())))
@@ -172,6 +212,11 @@ def main() -> None:
     if "json100000" in t:
         ratio = t["json100000"] / t["json10000"]
         goals.append(("status --json, 100,000 targets / 10,000 targets", ratio, 11.0))
+    if "import20000" in timings:
+        imported = timings["import20000"]
+        goals.append(("import of 20,000 rows, seconds", imported.median, 10.0))
+        goals.append(("import of 20,000 rows, peak MB", imported.peak_mb, 300.0))
+        goals.append(("import, 20,000 rows / 4,000 rows", t["import20000"] / t["import4000"], 5.5))
     print("\n| goal | ratio | at most | met |\n|---|---:|---:|---|")
     for name, ratio, limit in goals:
         print(f"| {name} | {ratio:.2f} | {limit} | {'yes' if ratio <= limit else 'NO'} |")

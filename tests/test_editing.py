@@ -366,7 +366,10 @@ def test_init_copies_the_shipped_targets_and_the_schema(tmp_path):
     before = (tmp_path / "targets.toml").read_bytes()
     again = invoke("init")
     assert again.exit_code == 3
-    assert again.stderr == "targets.toml: exists already; lnrev init never overwrites a file\n"
+    assert (
+        again.stderr
+        == "targets.toml: exists already; lnrev init never overwrites a file; nothing was written\n"
+    )
     assert (tmp_path / "targets.toml").read_bytes() == before
 
 

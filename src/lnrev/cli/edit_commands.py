@@ -97,7 +97,7 @@ def init(
     lnrev init
     lnrev init my-plan.toml --empty
     """
-    from lnrev.targetsfile.atomic import create_exclusively
+    from lnrev.targetsfile.atomic import create_all_exclusively
     from lnrev.targetsfile.schema import SCHEMA_FILE, schema_text
 
     if empty:
@@ -105,13 +105,13 @@ def init(
         text = template.read_text(encoding="utf-8")
     else:
         text = read_text(TargetsLocation(embedded_targets(), "embedded targets"))
-    create_exclusively(path, text, str(path))
-    message = f"wrote {path}"
+    files = [(path, text, str(path))]
     schema = path.with_name(SCHEMA_FILE)
-    if not schema.exists():
-        create_exclusively(schema, schema_text(), str(schema))
-        message += f" and {schema}"
-    typer.echo(f"{message}; edit it, then run: lnrev status -f {path}")
+    if not schema.exists():  # a link to a missing file counts as missing, and is refused
+        files.append((schema, schema_text(), str(schema)))
+    create_all_exclusively(files)
+    written = " and ".join(str(file) for file, _, _ in files)
+    typer.echo(f"wrote {written}; edit it, then run: lnrev status -f {path}")
 
 
 @reports_errors
@@ -289,11 +289,13 @@ def import_csv(
 
     def change(document: editor.Document) -> None:
         problems = list(csv_rows.problems)
-        for row in csv_rows.rows:
-            try:
-                editor.record_observation(document, row.target_id, row.observation, replace)
-            except editor.Refusal as refusal:
-                problems.append((row.line, str(refusal)))
+        on_existing = "replace" if replace else "refuse"
+        with editor.Recorder(document) as recorder:
+            for row in csv_rows.rows:
+                try:
+                    recorder.record(row.target_id, row.observation, on_existing)
+                except editor.Refusal as refusal:
+                    problems.append((row.line, str(refusal)))
         if problems:
             lines = [f"{label}:{line}: {problem}" for line, problem in sorted(problems)]
             raise BadInput([*lines, f"{label}: nothing was imported"])

@@ -8,8 +8,8 @@ inside lnrev is never written: `lnrev init` makes a copy to edit.
 
 from __future__ import annotations
 
+import gc
 import re
-import tomllib
 from collections.abc import Callable
 from typing import Any
 
@@ -17,14 +17,14 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Array, Comment, InlineTable, Table
 
-from lnrev.engine.timeline import Point, decimal_year, iso
+from lnrev.engine.timeline import decimal_year, iso
 from lnrev.errors import BadInput, no_such_target
 from lnrev.model.fields import SLUG_PATTERN
 from lnrev.model.kinds import DEFAULT_KIND, OBSERVATION_FIELDS, kind_of
 from lnrev.model.kinds.base import Kind
 from lnrev.suggestions import did_you_mean
-from lnrev.targetsfile.atomic import locked, replace_atomically
-from lnrev.targetsfile.loading import TargetsLocation, read_text, validate
+from lnrev.targetsfile.atomic import locked, replace_atomically, the_file_itself
+from lnrev.targetsfile.loading import TargetsLocation, read_text, read_toml, validate
 
 OBSERVATION_ORDER = ("at", *OBSERVATION_FIELDS, "published", "source", "note")
 
@@ -53,9 +53,10 @@ def edit(location: TargetsLocation, change: Callable[[Document], None]) -> None:
             ]
         )
     read_text(location)  # a missing or unreadable file is reported before any lock is taken
-    with locked(location.path, location.label):
-        text = read_text(location)
-        validate(tomllib.loads(text), text, location.label)  # never edit a file already invalid
+    path = the_file_itself(location.path, location.label)
+    with locked(path, location.label):
+        text = read_text(location._replace(path=path))
+        validate(read_toml(text, location), text, location.label)  # never edit an invalid file
         try:
             document = tomlkit.parse(text)
         except TOMLKitError as error:
@@ -67,8 +68,9 @@ def edit(location: TargetsLocation, change: Callable[[Document], None]) -> None:
         except Refusal as refusal:
             raise BadInput([f"{location.label}: {refusal}"]) from None
         edited = tomlkit.dumps(document)
-        validate(tomllib.loads(edited), edited, f"{location.label} (as edited, not written)")
-        replace_atomically(location.path, edited, location.label)
+        edited_location = location._replace(label=f"{location.label} (as edited, not written)")
+        validate(read_toml(edited, edited_location), edited, edited_location.label)
+        replace_atomically(path, edited, location.label)
 
 
 def add_target(document: Document, target_id: str, fields: dict[str, Any], form: Kind) -> None:
@@ -97,42 +99,104 @@ def add_target(document: Document, target_id: str, fields: dict[str, Any], form:
 
 def record_observation(
     document: Document, target_id: str, observation: dict[str, Any], replace: bool = False
-) -> None:
+) -> str:
     """Add an observation to a target; one at the same point in time is refused unless `replace`."""
-    target = _target(document, target_id)
-    kind = str(target.get("kind", DEFAULT_KIND))
-    given = [key for key in OBSERVATION_FIELDS if key in observation]
-    allowed = kind_of(kind).observation_fields
-    if not given or given[0] not in allowed:
-        raise Refusal(
-            f"targets.{target_id} is a {kind} target: it takes {' or '.join(allowed)},"
-            f" not {given[0] if given else 'nothing'}"
-        )
-    observations = target.get("observations")
-    at = observation["at"]
-    same = _at_same_point(observations, at)
-    if same is not None and not replace:
-        existing = observations[same]
-        values = ", ".join(f"{key} {existing[key]}" for key in allowed if key in existing)
-        raise Refusal(
-            f"targets.{target_id} has an observation at {iso(at)} already ({values});"
-            " use --replace to overwrite it"
-        )
-    ordered = {key: observation[key] for key in OBSERVATION_ORDER if key in observation}
-    if same is not None:
-        _overwrite(observations[same], ordered)
-    elif isinstance(observations, AoT):
+    with Recorder(document) as recorder:
+        return recorder.record(target_id, observation, "replace" if replace else "refuse")
+
+
+class Recorder:
+    """Records observations into a document, remembering the points in time of each target it
+    has seen, so that recording many (an import) looks each one up once instead of rescanning
+    the target's observations for every row."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._moments: dict[str, dict[float, int]] = {}
+        self._arrays: list[Array] = []
+
+    def __enter__(self) -> Recorder:
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        """Index each array appended to once, at the end (see `_append_to`)."""
+        for array in self._arrays:
+            del array._reindex
+            array._reindex()
+
+    def record(self, target_id: str, observation: dict[str, Any], on_existing: str) -> str:
+        """Record `observation`: "added", or with one already at its point in time "replaced" or
+        "skipped" as `on_existing` says ("replace", "skip"), or a Refusal ("refuse")."""
+        target = _target(self.document, target_id)
+        kind = str(target.get("kind", DEFAULT_KIND))
+        given = [key for key in OBSERVATION_FIELDS if key in observation]
+        allowed = kind_of(kind).observation_fields
+        if not given or given[0] not in allowed:
+            raise Refusal(
+                f"targets.{target_id} is a {kind} target: it takes {' or '.join(allowed)},"
+                f" not {given[0] if given else 'nothing'}"
+            )
+        observations = target.get("observations")
+        moments = self._moments_of(target_id, observations)
+        at = observation["at"]
+        same = moments.get(decimal_year(at))
+        ordered = {key: observation[key] for key in OBSERVATION_ORDER if key in observation}
+        if same is not None:
+            if on_existing == "skip":
+                return "skipped"
+            if on_existing != "replace":
+                existing = observations[same]
+                values = ", ".join(f"{key} {existing[key]}" for key in allowed if key in existing)
+                raise Refusal(
+                    f"targets.{target_id} has an observation at {iso(at)} already ({values});"
+                    " use --replace to overwrite it"
+                )
+            _overwrite(observations[same], ordered)
+            return "replaced"
+        self._append(target, observations, ordered)
+        moments[decimal_year(at)] = len(moments)
+        return "added"
+
+    def _append(self, target: Table | InlineTable, observations: Any, fields: dict) -> None:
+        """Add an observation in the form the target already uses: a table of an array of
+        tables, an inline table in an array, or a new array.
+
+        tomlkit re-indexes an array after every item added to it, which made an import of many
+        rows to one target quadratic; the recorder re-indexes each array once, when it is done.
+        """
+        if isinstance(observations, Array):
+            if observations not in self._arrays:
+                observations._reindex = _not_yet  # re-indexed once, on leaving the recorder
+                self._arrays.append(observations)
+            observations.append(inline_table(fields))
+        else:
+            _append(target, observations, fields)
+
+    def _moments_of(self, target_id: str, observations: Any) -> dict[float, int]:
+        if target_id not in self._moments:
+            self._moments[target_id] = {
+                decimal_year(existing["at"]): index
+                for index, existing in enumerate(observations or ())
+            }
+        return self._moments[target_id]
+
+
+def _not_yet() -> None:
+    """Stands in for an array's re-indexing while a recorder appends to it."""
+
+
+def _append(target: Table | InlineTable, observations: Any, fields: dict[str, Any]) -> None:
+    """Add an observation as a table of an array of tables, or in a new array."""
+    if isinstance(observations, AoT):
         table = tomlkit.table()
-        table.update(ordered)
+        table.update(fields)
         for item in [tomlkit.nl(), *_comments_after_last_key(observations[-1])]:
             table.add(item)  # a blank line, then the comments that introduce what follows
         observations.append(table)
-    elif isinstance(observations, Array):
-        observations.append(inline_table(ordered))
     else:
         array = tomlkit.array()
         array.multiline(True)
-        array.append(inline_table(ordered))
+        array.append(inline_table(fields))
         _add_after_last_key(target, "observations", array)
 
 
@@ -161,26 +225,18 @@ def _target(document: Document, target_id: str) -> Table | InlineTable:
     return targets[target_id]
 
 
-def _at_same_point(observations: Any, at: Point) -> int | None:
-    moment = decimal_year(at)
-    for index, existing in enumerate(observations or ()):
-        if decimal_year(existing["at"]) == moment:
-            return index
-    return None
-
-
 def _add_after_last_key(table: Table | InlineTable, key: str, item: Any) -> None:
     """Add a key right after the table's last key, before any comment or blank line that ends
     it (those usually introduce what follows). tomlkit offers this only as a private method; if
     that ever goes, the key is appended, which is as valid, only placed less neatly."""
-    keys = [
-        k.key
-        for k, value in table.value.body
-        if k is not None and not isinstance(value, Table | AoT)
-    ]
     try:
+        keys = [
+            k.key
+            for k, value in table.value.body
+            if k is not None and not isinstance(value, Table | AoT)
+        ]
         table.value._insert_after(keys[-1], key, item)
-    except (AttributeError, IndexError, TypeError):
+    except (AttributeError, IndexError, TypeError):  # a table written with dotted keys, say
         table[key] = item
 
 
@@ -199,7 +255,11 @@ def _comments_after_last_key(table: Table) -> list[Any]:
 
 
 def _overwrite(existing: Table | InlineTable, fields: dict[str, Any]) -> None:
-    for key in list(existing.keys()):
-        del existing[key]
+    """Replace an observation's value and the keys given, in place: its other keys (published,
+    note), their order and its comments stay as they were."""
+    for key in OBSERVATION_FIELDS:
+        if key in existing and key not in fields:
+            del existing[key]
     for key, value in fields.items():
-        existing[key] = value
+        if key != "at":  # the same point in time, as written
+            existing[key] = value

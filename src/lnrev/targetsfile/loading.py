@@ -59,11 +59,16 @@ def discover(file: Path | None, cwd: Path | None = None) -> TargetsLocation:
 def load(location: TargetsLocation) -> TargetsFile:
     """Read, parse and validate a targets file; BadInput lists every problem found."""
     text = read_text(location)
+    return validate(read_toml(text, location), text, location.label)
+
+
+def read_toml(text: str, location: TargetsLocation) -> dict:
+    """The TOML document as data, or BadInput with the syntax problem and its line: the one
+    rule for reading and for editing a file."""
     try:
-        data = parse(text)
+        return parse(text)
     except tomllib.TOMLDecodeError as error:
         raise BadInput([_syntax_problem(location, error)]) from None
-    return validate(data, text, location.label)
 
 
 def read_text(location: TargetsLocation) -> str:

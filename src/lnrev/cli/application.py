@@ -112,8 +112,14 @@ def main() -> None:
     """
     gc.disable()
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # lnrev uses none; saves a scan
+    if sys.stdout is None:  # started with its standard output closed (`lnrev status >&-`)
+        typer.echo("lnrev: error: standard output is closed", err=True)
+        sys.exit(ExitCode.BAD_INPUT)
     try:
         app()
+    except OSError as error:  # the output itself failed: a full disk, a closed terminal
+        typer.echo(f"lnrev: error: cannot write the output ({error.strerror or error})", err=True)
+        sys.exit(ExitCode.BAD_INPUT)
     except Exception as error:  # the last line of defence: a bug is reported, not dumped
         typer.echo(f"lnrev: internal error: {type(error).__name__}: {error}", err=True)
         sys.exit(ExitCode.BAD_INPUT)

@@ -67,8 +67,10 @@ def reports_errors(command: Callable[..., None]) -> Callable[..., None]:
         try:
             command(*args, **kwargs)
         except LnrevError as error:
-            for line in error.lines:
-                typer.echo(line, err=True)
+            from lnrev.views.wording import plain
+
+            for line in error.lines:  # a message may quote the file: shown as safely as a table
+                typer.echo(plain(line), err=True)
             raise typer.Exit(error.exit_code) from None
 
     return run

@@ -8,7 +8,6 @@ inside lnrev is never written: `lnrev init` makes a copy to edit.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable
 from typing import Any

@@ -8,6 +8,7 @@ reports, with its line and column. The test suite checks that both return the sa
 
 from __future__ import annotations
 
+import re
 import tomllib
 from typing import Any
 
@@ -17,10 +18,16 @@ except ImportError:  # an install without its optional accelerator still works, 
     rtoml = None
 
 
+BEYOND_TOML_1_0 = re.compile(r"\\[ex]|,\s*}|\A\ufeff|{[^}\n]*\n")
+"""What rtoml accepts and TOML 1.0 (tomllib, tomlkit) does not: the escapes \\e and \\x, a
+trailing comma or a line break in an inline table, a byte-order mark. Where the text may hold
+one, tomllib decides, so that reading and editing accept exactly the same files."""
+
+
 def parse(text: str) -> dict[str, Any]:
-    """The TOML document as Python data; tomllib.TOMLDecodeError if it is not valid TOML,
+    """The TOML document as Python data; tomllib.TOMLDecodeError if it is not valid TOML 1.0,
     including values nested deeper than a parser can follow (arrays in arrays in arrays...)."""
-    if rtoml is not None:
+    if rtoml is not None and not BEYOND_TOML_1_0.search(text):
         try:
             return rtoml.loads(text)
         except ValueError:  # rtoml.TomlParsingError is one

@@ -46,21 +46,31 @@ def sources_csv(bibliography: Bibliography) -> str:
     writer.writerow(["number", "source", "cited_by"])
     for number, reference in enumerate(bibliography.references, start=1):
         cited_by = "; ".join(citation_text(c) for c in reference.cited_by)
-        writer.writerow([number, source_text(reference.source), cited_by])
+        writer.writerow([number, inert(source_text(reference.source)), inert(cited_by)])
     for citation in bibliography.unsourced:
         writer.writerow(["", "", citation_text(citation)])
     return out.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula in a text cell (CSV injection)."""
+
+
 def _cell(value: Any) -> Any:
-    """A JSON value as a CSV cell; text loses its control characters, as in every text view."""
+    """A JSON value as a CSV cell; text loses its control characters, as in every text view,
+    and a text a spreadsheet would run as a formula gets a leading quote ('=1+1). Numbers are
+    written as they are."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
         return " ".join(value)  # caveat codes
     if isinstance(value, str):
-        return plain(value)
+        return inert(plain(value))
     return "" if value is None else value
+
+
+def inert(text: str) -> str:
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 FLAT_COLUMNS = [

@@ -50,8 +50,17 @@ class Environment(NamedTuple):
             lang=os.environ.get("LNREV_LANG", "en"),
         )
 
+    @property
+    def utf(self) -> bool:
+        return self.encoding.lower().replace("-", "").startswith("utf")
+
     def write(self, text: str) -> None:
-        (self.stdout or sys.stdout).write(text)
+        """Write text as the output's encoding allows: what it cannot encode (a Chinese name
+        where the encoding is Latin-1) is written as an escape (\\u4e2d), never lost."""
+        stream = self.stdout or sys.stdout
+        if not self.utf:
+            text = text.encode(self.encoding, "backslashreplace").decode(self.encoding)
+        stream.write(text)
 
 
 def _columns() -> int | None:

@@ -124,10 +124,12 @@ def source_json(source: Source | None) -> str | dict[str, str] | None:
     return table
 
 
-def dumps(document: dict[str, Any], pretty: bool) -> str:
+def dumps(document: dict[str, Any], pretty: bool, ascii_only: bool = False) -> str:
     """The document as JSON: indented for a person at a terminal, compact when piped (the C
-    encoder, several times faster on large files); the same data either way."""
-    return json.dumps(document, ensure_ascii=False, indent=2 if pretty else None, allow_nan=False)
+    encoder, several times faster on large files), in ASCII escapes where the output cannot take
+    UTF-8; the same data every way."""
+    indent = 2 if pretty else None
+    return json.dumps(document, ensure_ascii=ascii_only, indent=indent, allow_nan=False)
 
 
 def _reading(reading: Reading | None) -> dict[str, Any] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lnrev.engine.results import Assessment
 from lnrev.engine.timeline import iso
 from lnrev.reports.bibliography import Bibliography
@@ -13,9 +15,14 @@ STATUS_COLUMNS = (
 )  # fmt: skip
 
 
+MARKDOWN_SYNTAX = re.compile(r"([\\`\[\]|])")
+
+
 def cell(text: str) -> str:
-    """Text safe inside a pipe table: no pipes, no line breaks, no control characters."""
-    return wording.plain(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text from the file, inert in Markdown: on one line, with no raw HTML (`<b>` is shown as
+    written) and no Markdown syntax (links, emphasis, pipes are escaped)."""
+    text = wording.one_line(text).replace("<", "&lt;").replace(">", "&gt;")
+    return MARKDOWN_SYNTAX.sub(r"\\\1", text)
 
 
 def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:

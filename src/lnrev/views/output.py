@@ -136,11 +136,12 @@ def present(view: View, fmt: str, env: Environment, export: Path | None = None) 
     if fmt == "json":
         from lnrev.views.json_document import dumps
 
-        env.write(dumps(view.json(), pretty=env.tty) + "\n")
+        env.write(dumps(view.json(), pretty=env.tty, ascii_only=not env.utf) + "\n")
     elif fmt == "csv":
         env.write(view.csv())
     elif fmt == "markdown":
-        env.write(view.markdown())
+        markdown = view.markdown()
+        env.write(markdown if env.unicode else markdown.translate(ASCII_FALLBACK))
     else:
         show(view.rich(env), env)
     if export is not None:
@@ -166,7 +167,7 @@ def show(renderable: RenderableType, env: Environment) -> None:
         console.print(renderable)
     text = "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
     if not env.unicode:
-        text = text.translate(ASCII_FALLBACK).encode(env.encoding, "replace").decode(env.encoding)
+        text = text.translate(ASCII_FALLBACK)
     env.write(text)
 
 

@@ -75,7 +75,7 @@ def latest_cell(a: Assessment, lang: Language) -> Text:
 
 def target_cell(a: Assessment, lang: Language) -> Text:
     """The target's name, then its id (and "binding")."""
-    cell = Text(wording.plain(a.name))
+    cell = Text(wording.one_line(a.name))
     cell.append(f"\n{a.id}", style="dim")
     if a.binding:
         cell.append(f" · {lang.say('binding')}", style="bold magenta")
@@ -191,7 +191,7 @@ def status_cards(assessments: list[Assessment], lang: Language) -> list[Text]:
         card = Text(a.id, style="bold")
         if a.binding:
             card.append(f" · {lang.say('binding')}", style="bold magenta")
-        card.append(f" · {wording.plain(a.name)}")
+        card.append(f" · {wording.one_line(a.name)}")
         card.append(f"\n  {wording.position_words(a, lang)}")
         card.append("\n  ")
         card.append_text(verdict_text(a, lang))
@@ -220,7 +220,7 @@ def gap_view(
     """One target in depth: the sentence, every number, the method, the history and expectations."""
     a = assessment
     lang = LANGUAGES[env.lang]
-    title = Text(wording.plain(a.name), style="bold")
+    title = Text(wording.one_line(a.name), style="bold")
     title.append(f"  ({a.id})", style="dim")
     kind = lang.say("kind binding" if a.binding else "kind not binding", kind=a.kind)
     header = [Text(kind, style="dim")]

@@ -22,11 +22,22 @@ from lnrev.reports.bibliography import Citation
 from lnrev.views.language import EN, Language
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+"""Zero-width and bidirectional formatting characters: they can reorder or hide what a reader
+sees, so they are shown as escapes."""
+_BREAKS = re.compile(r"[\n\r\t]+")
 
 
 def plain(text: str) -> str:
-    """Text from the targets file with control characters (ANSI escapes included) removed."""
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    """Text from the targets file, safe to show: control characters (ANSI escapes included)
+    removed, invisible and bidirectional characters shown as escapes (\\u202e)."""
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    return _INVISIBLE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def one_line(text: str) -> str:
+    """`plain` text on one line: a name with a line break stays one row of a table."""
+    return _BREAKS.sub(" ", plain(text))
 
 
 def number(value: float | None) -> str:

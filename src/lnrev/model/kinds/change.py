@@ -6,6 +6,7 @@ index = previous * (1 + yoy / 100) (contract section 2). Reported back as % chan
 
 from __future__ import annotations
 
+import math
 from typing import Any, Literal
 
 from pydantic import model_validator
@@ -112,7 +113,11 @@ def _minus_base(reading: Reading | None) -> Reading | None:
 
 
 def _shifted(index: float | None) -> float | None:
-    return None if index is None else index - INDEX_BASE
+    """An index as a cumulative % change; null where the index overflowed (a chain of huge
+    yoy figures), like every result that is not a finite number."""
+    if index is None or not math.isfinite(index):
+        return None
+    return index - INDEX_BASE
 
 
 class Change(Kind):

@@ -160,3 +160,29 @@ def test_every_observation_after_the_deadline_is_said_so(write_targets):
     )
     note = json.loads(invoke("status", "--json").stdout)["targets"][0]["note"]
     assert note == "every observation known is after the deadline 2020-12-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "id,at,value,source,value\nshare,2021,1,s,2\n",
+            "rows.csv:1: column 'value' appears twice",
+        ),
+        ('id,at,value,source\nshare,2021,"1,s\n', "not readable as CSV (unexpected end of data)"),
+        (
+            "id,at,value,source\nshare,2021,1," + "x" * 140_000 + "\n",
+            "field larger than field limit",
+        ),
+        ("id,at,value,source\nshare,2021,١٢,s\n", "rows.csv:2: value: expected a number, got '١٢'"),
+    ],
+    ids=["duplicated column", "unclosed quote", "huge cell", "non-ASCII digits"],
+)
+def test_a_doubtful_csv_is_refused_in_one_line(write_targets, tmp_path, text, message):
+    path = write_targets(level("A").replace("targets.a", "targets.share"))
+    before = path.read_bytes()
+    (tmp_path / "rows.csv").write_text(text, encoding="utf-8")
+    result = invoke("import", "rows.csv")
+    assert result.exit_code == 3 and message in result.stderr
+    assert "internal error" not in result.stderr
+    assert path.read_bytes() == before

@@ -103,7 +103,7 @@ def test_replace_of_a_yoy_by_a_value_keeps_the_rest(write_targets):
 
 
 def test_an_import_of_many_rows_to_one_target_keeps_every_row(write_targets, tmp_path):
-    path = write_targets(FILE)
+    write_targets(FILE)
     rows = ["id,at,value,source"] + [f"share,{1000 + i},{i},s" for i in range(1000)]
     (tmp_path / "rows.csv").write_text("\n".join(rows) + "\n")
     assert invoke("import", "rows.csv").exit_code == 0

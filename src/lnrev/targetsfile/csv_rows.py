@@ -47,14 +47,17 @@ def read_rows(path: Path, label: str) -> CsvRows:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise BadInput([f"{label}: cannot read: {reason}"]) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    _check_header(reader.fieldnames or [], label)
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     rows, problems = [], []
-    for cells in reader:
-        try:
-            rows.append(_row(cells, reader.line_num))
-        except ValueError as error:
-            problems.append((reader.line_num, str(error)))
+    try:
+        _check_header(reader.fieldnames or [], label)
+        for cells in reader:
+            try:
+                rows.append(_row(cells, reader.line_num))
+            except ValueError as error:
+                problems.append((reader.line_num, str(error)))
+    except csv.Error as error:  # an unclosed quote, a cell beyond the csv module's limit
+        raise BadInput([f"{label}:{reader.line_num}: not readable as CSV ({error})"]) from None
     if not rows and not problems:
         raise BadInput([f"{label}: no rows to import"])
     return CsvRows(rows, problems)
@@ -62,6 +65,8 @@ def read_rows(path: Path, label: str) -> CsvRows:
 
 def _check_header(header: list[str], label: str) -> None:
     problems = [f"{label}:1: missing column {name!r}" for name in REQUIRED if name not in header]
+    twice = sorted({name for name in header if header.count(name) > 1})
+    problems += [f"{label}:1: column {name!r} appears twice" for name in twice]
     if not any(name in header for name in VALUE_COLUMNS):
         problems.append(f"{label}:1: missing a value column ({either(VALUE_COLUMNS)})")
     for name in header:

@@ -85,3 +85,21 @@ def test_unknown_id_exits_2(write_targets):
     result = runner.invoke(app, ["sources", "c"])
     assert result.exit_code == 2
     assert "no target 'c'" in result.stderr
+
+
+def test_sources_as_csv_and_markdown(write_targets):
+    import csv
+    import io
+
+    write_targets(FILE)
+    rows = list(csv.reader(io.StringIO(runner.invoke(app, ["sources", "--format", "csv"]).stdout)))
+    assert rows[0] == ["number", "source", "cited_by"]
+    assert rows[1] == ["1", "The plan itself", "plan"]
+    assert rows[2][1] == "Bureau, “Plan”, 2023-02"
+    assert rows[2][2] == "a target; a observation 2022-12-31"
+    assert ["", "", "a observation 2023-12-31"] in rows  # what names no source
+    markdown = runner.invoke(app, ["sources", "--format", "markdown"]).stdout
+    assert markdown.startswith(
+        "| # | Source | Cited by |\n|---|---|---|\n| 1 | The plan itself | plan |"
+    )
+    assert "**No source:** a observation 2023-12-31" in markdown

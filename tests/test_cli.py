@@ -425,9 +425,11 @@ def test_the_names_shown_in_help_are_the_registry_s():
     from lnrev.cli import options, report_commands
     from lnrev.engine.verdicts import SCHEME_NAMES, Verdict
     from lnrev.model.kinds import KIND_NAMES
+    from lnrev.reports.selection import SORT_KEYS
     from lnrev.views.language import LANGUAGE_CODES
 
     assert report_commands.KINDS == KIND_NAMES
+    assert report_commands.SORT_KEYS == SORT_KEYS
     assert tuple(verdict.value for verdict in Verdict) == options.VERDICT_NAMES
     assert options.SCHEMES == SCHEME_NAMES
     assert options.LANGUAGES == LANGUAGE_CODES

@@ -32,7 +32,6 @@ from lnrev.cli.options import (
     today,
 )
 from lnrev.errors import ExitCode, UsageError
-from lnrev.reports.selection import SORT_KEYS
 
 Verdicts = Annotated[
     str | None,
@@ -47,6 +46,7 @@ Verdicts = Annotated[
 
 
 KINDS = ("level", "change", "growth", "bound")
+SORT_KEYS = ("verdict", "gap", "deadline", "id")
 """For help and completion without loading the models (a test keeps them equal to the registry)."""
 
 

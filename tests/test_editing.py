@@ -302,7 +302,7 @@ def test_import_records_every_row(targets, tmp_path):
     )
     result = invoke("import", str(csv))
     assert result.exit_code == 0, result.output
-    assert result.stdout == "imported 3 observations into targets.toml\n"
+    assert result.stdout == "imported into targets.toml: 3 observations added\n"
     data = load(TargetsLocation(targets, "t")).targets
     assert data["share"].observations[-1].value == 42
     assert data["energy"].observations[-1].yoy == -0.1

@@ -99,6 +99,8 @@ app.command()(edit_commands.init)
 app.command()(edit_commands.add)
 app.command(context_settings={"ignore_unknown_options": True})(edit_commands.record)
 app.command("import")(edit_commands.import_csv)
+app.command()(edit_commands.remove)
+app.command()(edit_commands.edit)
 app.command()(edit_commands.schema)
 
 

@@ -16,7 +16,7 @@ import typer
 
 from lnrev.cli.options import FileOption, TargetId, reports_errors
 from lnrev.engine.timeline import as_date, iso
-from lnrev.errors import BadInput, UsageError
+from lnrev.errors import BadInput, ExitCode, UsageError
 from lnrev.targetsfile.loading import (
     FILE_NAME,
     TargetsLocation,
@@ -211,7 +211,15 @@ def _baseline(form: Kind, value: str | None, at: str | None) -> dict[str, Any]:
 @reports_errors
 def record(
     target_id: TargetId,
-    value: Annotated[str, typer.Argument(metavar="VALUE", help="The observed number.")],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VALUE",
+            help="The observed figure: the level (level and bound targets), the cumulative %"
+            " change since the baseline (change targets), or the average annual % growth since"
+            " the previous observation (growth targets).",
+        ),
+    ],
     at: When,
     source: Annotated[str, typer.Option("--source", help="Where the figure was read.")],
     published: Annotated[
@@ -219,10 +227,20 @@ def record(
     ] = None,
     note: Annotated[str | None, typer.Option("--note")] = None,
     yoy: Annotated[
-        bool, typer.Option("--yoy", help="change: VALUE is a % change on the previous.")
+        bool,
+        typer.Option(
+            "--yoy",
+            help="Change targets: VALUE is the % change since the previous observation (or the"
+            " baseline), not since the baseline.",
+        ),
     ] = False,
     rate: Annotated[
-        bool, typer.Option("--rate", help="growth: VALUE is average annual growth in %.")
+        bool,
+        typer.Option(
+            "--rate",
+            help="Growth targets: VALUE is the average annual % growth since the previous"
+            " observation (or the baseline); what a bare VALUE means for them anyway.",
+        ),
     ] = False,
     replace: Replace = False,
     file: FileOption = None,
@@ -263,37 +281,62 @@ def record(
     typer.echo(f"recorded targets.{target_id} at {at} in {location.label}")
 
 
+OnExisting = Annotated[
+    bool,
+    typer.Option("--skip-existing", help="Leave an observation already in the file as it is."),
+]
+
+
 @reports_errors
 def import_csv(
     csv_file: Annotated[
-        Path,
+        str,
         typer.Argument(
-            metavar="FILE.csv", help="Columns: id, at, value|yoy|rate, source, published, note."
+            metavar="FILE.csv",
+            help="Columns id, at, one of value / yoy / rate, source, and optionally published and"
+            " note, separated by commas, semicolons or tabs; - reads standard input.",
         ),
     ],
     replace: Replace = False,
+    skip_existing: OnExisting = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be added, replaced or skipped.")
+    ] = False,
     file: FileOption = None,
 ) -> None:
     """Record observations from a CSV file: all rows, or none if any row is bad.
+
+    A row's value is read as a `record` VALUE is: value is the level (level and bound targets)
+    or the cumulative % change (change targets); yoy is the % change since the previous
+    observation; rate is the average annual % growth since the previous observation (growth
+    targets). Importing a file again refuses the rows already recorded, unless --skip-existing
+    or --replace says what to do with them.
 
     Examples:
 
     \b
     lnrev import communique-2025.csv
+    lnrev import communique-2025.csv --skip-existing --dry-run
     """
-    from lnrev.targetsfile import editing as editor
-    from lnrev.targetsfile.csv_rows import read_rows
+    import sys
 
-    label = str(csv_file)
-    csv_rows = read_rows(csv_file, label)
+    from lnrev.targetsfile import editing as editor
+    from lnrev.targetsfile.csv_rows import read_csv_text, read_rows
+
+    if replace and skip_existing:
+        raise UsageError(["error: --replace and --skip-existing exclude each other"])
+    label = "standard input" if csv_file == "-" else csv_file
+    text = sys.stdin.read() if csv_file == "-" else read_csv_text(Path(csv_file), label)
+    csv_rows = read_rows(text, label)
+    on_existing = "replace" if replace else "skip" if skip_existing else "refuse"
+    outcomes = {"added": 0, "replaced": 0, "skipped": 0}
 
     def change(document: editor.Document) -> None:
         problems = list(csv_rows.problems)
-        on_existing = "replace" if replace else "refuse"
         with editor.Recorder(document) as recorder:
             for row in csv_rows.rows:
                 try:
-                    recorder.record(row.target_id, row.observation, on_existing)
+                    outcomes[recorder.record(row.target_id, row.observation, on_existing)] += 1
                 except editor.Refusal as refusal:
                     problems.append((row.line, str(refusal)))
         if problems:
@@ -301,8 +344,115 @@ def import_csv(
             raise BadInput([*lines, f"{label}: nothing was imported"])
 
     location = discover(file)
+    editor.edit(location, change, write=not dry_run)
+    done = ", ".join(f"{_count(n, 'observation')} {what}" for what, n in outcomes.items() if n)
+    verb = "would import into" if dry_run else "imported into"
+    typer.echo(f"{verb} {location.label}: {done or 'nothing'}")
+
+
+@reports_errors
+def remove(
+    target_id: TargetId,
+    at: Annotated[
+        str | None,
+        typer.Option("--at", metavar="WHEN", help="Only the observation at this year or date."),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (for scripts).")] = False,
+    file: FileOption = None,
+) -> None:
+    """Remove a target, or one observation of it (comments and layout of the rest kept).
+
+    On a terminal lnrev asks first; --yes removes without asking.
+
+    Examples:
+
+    \b
+    lnrev remove gdp-growth-2021
+    lnrev remove clean-energy --at 2024-06-30 --yes
+    """
+    import sys
+
+    from lnrev.targetsfile import editing as editor
+
+    point = _entered(read_point, at, "--at")
+    location = discover(file)
+    what = "the observation at " + at if at else "the whole target"
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UsageError(["error: remove asks first on a terminal; add --yes in a script"])
+        if not typer.confirm(f"remove {what} of targets.{target_id} from {location.label}?"):
+            raise typer.Exit(ExitCode.OK)
+    removed: list[str] = []
+
+    def change(document: editor.Document) -> None:
+        if point is None:
+            removed.append(editor.remove_target(document, target_id))
+        else:
+            removed.append(editor.remove_observation(document, target_id, point))
+
     editor.edit(location, change)
-    typer.echo(f"imported {len(csv_rows.rows)} observations into {location.label}")
+    typer.echo(f"removed {removed[0]} from {location.label}")
+
+
+@reports_errors
+def edit(file: FileOption = None) -> None:
+    """Edit the targets file in $VISUAL or $EDITOR, never leaving it half-edited.
+
+    The editor works on a copy. When it closes, the copy is checked: if it is valid it replaces
+    the file in one step, under the file's lock; if not, its problems are shown and you may edit
+    it again (as visudo and crontab -e do) or abandon it, and the file is left as it was.
+
+    Examples:
+
+    \b
+    lnrev edit
+    EDITOR=nano lnrev edit -f my-plan.toml
+    """
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    from lnrev.targetsfile import editing as editor
+    from lnrev.targetsfile.loading import read_toml, validate
+
+    location = discover(file)
+    editor.refuse_embedded(location)
+    before = read_text(location)
+    command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+    handle, name = tempfile.mkstemp(prefix="lnrev-", suffix=".toml")
+    copy = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(before)
+        while True:
+            try:
+                done = subprocess.run([*command, str(copy)], check=False)
+            except OSError as error:
+                raise BadInput(
+                    [f"error: cannot start the editor {command[0]!r} ({error})"]
+                ) from None
+            if done.returncode != 0:
+                raise BadInput([f"the editor exited with {done.returncode}; nothing was written"])
+            after = copy.read_text(encoding="utf-8")
+            if after == before:
+                typer.echo(f"no change to {location.label}")
+                return
+            checked = location._replace(label=f"{location.label} (as edited)")
+            try:
+                validate(read_toml(after, checked), after, checked.label)
+                break
+            except BadInput as problems:
+                for line in problems.lines:
+                    typer.echo(line, err=True)
+                if not typer.confirm("edit again?", default=True, err=True):
+                    raise BadInput([f"{location.label}: left as it was"]) from None
+        editor.replace_text(location, before, after)
+        typer.echo(f"saved {location.label}")
+    except typer.Abort:
+        raise BadInput([f"{location.label}: left as it was"]) from None
+    finally:
+        copy.unlink(missing_ok=True)
 
 
 def schema() -> None:

@@ -40,17 +40,30 @@ class CsvRows:
     problems: list[tuple[int, str]]
 
 
-def read_rows(path: Path, label: str) -> CsvRows:
-    """The CSV file's rows and row problems; an unreadable file or a bad header is BadInput."""
+DELIMITERS = (",", ";", "\t")
+
+
+def read_csv_text(path: Path, label: str) -> str:
+    """A CSV file's text (a UTF-8 byte-order mark dropped), or BadInput naming the problem."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise BadInput([f"{label}: cannot read: {reason}"]) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+
+
+def read_rows(text: str, label: str) -> CsvRows:
+    """The rows of a CSV text and its row problems; a bad header is BadInput. The delimiter
+    (comma, semicolon or tab) is the one the header line uses most; header names match whatever
+    their case and surrounding spaces."""
+    text = text.removeprefix("\ufeff")
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(DELIMITERS, key=header_line.count)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows, problems = [], []
     try:
-        _check_header(reader.fieldnames or [], label)
+        reader.fieldnames = [name.strip().lower() for name in reader.fieldnames or []]
+        _check_header(reader.fieldnames, label)
         for cells in reader:
             try:
                 rows.append(_row(cells, reader.line_num))

@@ -16,8 +16,8 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Array, Comment, InlineTable, Table
 
-from lnrev.engine.timeline import decimal_year, iso
-from lnrev.errors import BadInput, no_such_target
+from lnrev.engine.timeline import Point, decimal_year, iso
+from lnrev.errors import BadInput, UsageError, no_such_target
 from lnrev.model.fields import SLUG_PATTERN
 from lnrev.model.kinds import DEFAULT_KIND, OBSERVATION_FIELDS, kind_of
 from lnrev.model.kinds.base import Kind
@@ -42,15 +42,10 @@ class UnknownTarget(Refusal):
         self.target_id, self.ids = target_id, ids
 
 
-def edit(location: TargetsLocation, change: Callable[[Document], None]) -> None:
-    """Apply `change` to the targets file in one locked, validated, atomic cycle."""
-    if location.embedded:
-        raise BadInput(
-            [
-                f"{location.label}: the targets file shipped with lnrev is read-only;"
-                " run `lnrev init` to make your own copy, then edit that"
-            ]
-        )
+def edit(location: TargetsLocation, change: Callable[[Document], None], write: bool = True) -> None:
+    """Apply `change` to the targets file in one locked, validated, atomic cycle (checked, and
+    not written, unless `write`)."""
+    refuse_embedded(location)
     read_text(location)  # a missing or unreadable file is reported before any lock is taken
     path = the_file_itself(location.path, location.label)
     with locked(path, location.label):
@@ -64,12 +59,36 @@ def edit(location: TargetsLocation, change: Callable[[Document], None]) -> None:
             change(document)
         except UnknownTarget as unknown:
             raise no_such_target(unknown.target_id, unknown.ids, location.label) from None
+        except UnknownPoint as unknown:
+            raise UsageError([f"error: {unknown}"]) from None
         except Refusal as refusal:
             raise BadInput([f"{location.label}: {refusal}"]) from None
         edited = tomlkit.dumps(document)
         edited_location = location._replace(label=f"{location.label} (as edited, not written)")
         validate(read_toml(edited, edited_location), edited, edited_location.label)
-        replace_atomically(path, edited, location.label)
+        if write:
+            replace_atomically(path, edited, location.label)
+
+
+def replace_text(location: TargetsLocation, before: str, after: str) -> None:
+    """Replace the file's text by `after` (a whole edited version), under its lock and only if
+    it still reads `before`: an edit made meanwhile by someone else is never overwritten."""
+    refuse_embedded(location)
+    path = the_file_itself(location.path, location.label)
+    with locked(path, location.label):
+        if read_text(location._replace(path=path)) != before:
+            raise BadInput([f"{location.label}: changed while it was being edited; not written"])
+        replace_atomically(path, after, location.label)
+
+
+def refuse_embedded(location: TargetsLocation) -> None:
+    if location.embedded:
+        raise BadInput(
+            [
+                f"{location.label}: the targets file shipped with lnrev is read-only;"
+                " run `lnrev init` to make your own copy, then edit that"
+            ]
+        )
 
 
 def add_target(document: Document, target_id: str, fields: dict[str, Any], form: Kind) -> None:
@@ -145,7 +164,7 @@ class Recorder:
                 return "skipped"
             if on_existing != "replace":
                 existing = observations[same]
-                values = ", ".join(f"{key} {existing[key]}" for key in allowed if key in existing)
+                values = _values_of(existing, allowed)
                 raise Refusal(
                     f"targets.{target_id} has an observation at {iso(at)} already ({values});"
                     " use --replace to overwrite it"
@@ -215,6 +234,47 @@ def inline_table(fields: dict[str, Any]) -> InlineTable:
     """`{ at = 2024-06-30, value = 50.5 }`, spaced like a hand-written file."""
     body = ", ".join(f"{key} = {tomlkit.item(value).as_string()}" for key, value in fields.items())
     return tomlkit.parse(f"x = {{ {body} }}")["x"]
+
+
+class UnknownPoint(Refusal):
+    """The command line names an observation the target does not have (a usage error, exit 2)."""
+
+
+def remove_target(document: Document, target_id: str) -> str:
+    """Remove a target with everything it holds; what was removed, in words. Comments around it
+    stay: one before it may head a whole group of targets."""
+    target = _target(document, target_id)
+    count = len(target.get("observations") or ())
+    targets = document["targets"]
+    del targets[target_id]
+    return f"targets.{target_id} and its {count} observation{'' if count == 1 else 's'}"
+
+
+def remove_observation(document: Document, target_id: str, at: Point) -> str:
+    """Remove the observation of a target at a point in time; what was removed, in words."""
+    target = _target(document, target_id)
+    observations = target.get("observations") or []
+    points = [existing["at"] for existing in observations]
+    moments = [decimal_year(point) for point in points]
+    if decimal_year(at) not in moments:
+        written = [iso(point) for point in points]
+        hint = did_you_mean(iso(at), written) or (
+            f"; its observations are at {', '.join(written)}" if written else "; it has none"
+        )
+        raise UnknownPoint(f"targets.{target_id} has no observation at {iso(at)}{hint}")
+    index = moments.index(decimal_year(at))
+    kind = kind_of(str(target.get("kind", DEFAULT_KIND)))
+    existing = observations[index]
+    values = _values_of(existing, kind.observation_fields)
+    del observations[index]
+    if not observations:
+        del target["observations"]
+    return f"the observation of targets.{target_id} at {iso(at)} ({values})"
+
+
+def _values_of(observation: Any, fields: tuple[str, ...]) -> str:
+    """ "value 40", "yoy -2.7": an observation's value as written."""
+    return ", ".join(f"{key} {observation[key]}" for key in fields if key in observation)
 
 
 def _target(document: Document, target_id: str) -> Table | InlineTable:

@@ -186,3 +186,15 @@ def test_a_doubtful_csv_is_refused_in_one_line(write_targets, tmp_path, text, me
     assert result.exit_code == 3 and message in result.stderr
     assert "internal error" not in result.stderr
     assert path.read_bytes() == before
+
+
+def test_raw_text_writes_csv_text_exactly(write_targets):
+    write_targets(level("=HYPERLINK(1)", source="@source"))
+    raw = list(
+        csv.DictReader(io.StringIO(invoke("status", "--format", "csv", "--raw-text").stdout))
+    )
+    assert raw[0]["name"] == "=HYPERLINK(1)"
+    rows = list(csv.reader(io.StringIO(invoke("sources", "--format", "csv").stdout)))
+    assert rows[1][1] == "'@source"
+    rows = list(csv.reader(io.StringIO(invoke("sources", "--format", "csv", "--raw-text").stdout)))
+    assert rows[1][1] == "@source"

@@ -255,11 +255,21 @@ LangOption = Annotated[
 ]
 
 
-def environment(lang: str | None, wide: bool = False) -> Environment:
+def environment(lang: str | None, wide: bool = False, raw_text: bool = False) -> Environment:
     """The terminal environment of this command, in the language asked for (--lang, else
-    $LNREV_LANG), unbounded with --wide."""
+    $LNREV_LANG), unbounded with --wide, CSV text exactly as written with --raw-text."""
     env = Environment.of_process()
     chosen = lang or env.lang
     if chosen not in LANGUAGES:
         raise UsageError([f"error: LNREV_LANG: expected {', '.join(LANGUAGES)}, got {chosen!r}"])
-    return env._replace(lang=chosen, width=None if wide else env.width)
+    return env._replace(lang=chosen, width=None if wide else env.width, raw_text=raw_text)
+
+
+RawTextOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw-text",
+        help="CSV: text cells exactly as in the file. By default a text a spreadsheet would run"
+        " as a formula (=, +, -, @) gets a leading quote.",
+    ),
+]

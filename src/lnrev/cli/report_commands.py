@@ -18,6 +18,7 @@ from lnrev.cli.options import (
     FormatOption,
     JsonOption,
     LangOption,
+    RawTextOption,
     SchemeOption,
     TargetId,
     check_scheme,
@@ -110,6 +111,7 @@ def status(
     ] = False,
     lang: LangOption = None,
     format_: FormatOption = None,
+    raw_text: RawTextOption = False,
     json: JsonOption = False,
     export: ExportOption = None,
 ) -> None:
@@ -155,7 +157,7 @@ def status(
         ),
         sort,
     )
-    env = environment(lang, wide)
+    env = environment(lang, wide, raw_text)
     methods = sorted({a.method for a in shown if a.method})
     caption = status_caption(location.label, rules, methods, LANGUAGES[env.lang])
     view = StatusView(shown, caption, targets.plan, rules, location.label)
@@ -173,6 +175,7 @@ def gap(
     scheme: SchemeOption = None,
     lang: LangOption = None,
     format_: FormatOption = None,
+    raw_text: RawTextOption = False,
     json: JsonOption = False,
     export: ExportOption = None,
 ) -> None:
@@ -195,7 +198,7 @@ def gap(
     rules = rules_of(targets, today(as_of), scheme)
     assessment = assess(targets, target_id, rules)
     view = GapView(assessment, targets.targets[target_id], rules, chart)
-    present(view, shown_format, environment(lang), export)
+    present(view, shown_format, environment(lang, raw_text=raw_text), export)
 
 
 @reports_errors
@@ -209,6 +212,7 @@ def sources(
     file: FileOption = None,
     as_of: AsOfOption = None,
     format_: FormatOption = None,
+    raw_text: RawTextOption = False,
     json: JsonOption = False,
     export: ExportOption = None,
 ) -> None:
@@ -231,4 +235,5 @@ def sources(
     if target_id is not None:
         check_target(target_id, targets, location)
     found = bibliography(targets, only=target_id, as_of=as_of)
-    present(SourcesView(found, location.label), shown_format, environment(None), export)
+    env = environment(None, raw_text=raw_text)
+    present(SourcesView(found, location.label), shown_format, env, export)

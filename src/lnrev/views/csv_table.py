@@ -28,25 +28,26 @@ def flatten(document: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def assessments_csv(assessments: list[Assessment]) -> str:
+def assessments_csv(assessments: list[Assessment], raw_text: bool = False) -> str:
     """One header row of FLAT_COLUMNS, then one row per assessment."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for assessment in assessments:
         row = flatten(assessment_json(assessment))
-        writer.writerow({key: _cell(value) for key, value in row.items()})
+        writer.writerow({key: _cell(value, raw_text) for key, value in row.items()})
     return out.getvalue()
 
 
-def sources_csv(bibliography: Bibliography) -> str:
+def sources_csv(bibliography: Bibliography, raw_text: bool = False) -> str:
     """One row per source (number, source, what cites it); what cites none has no number."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["number", "source", "cited_by"])
     for number, reference in enumerate(bibliography.references, start=1):
         cited_by = "; ".join(citation_text(c) for c in reference.cited_by)
-        writer.writerow([number, inert(source_text(reference.source)), inert(cited_by)])
+        source = source_text(reference.source)
+        writer.writerow([number, *(inert(text, raw_text) for text in (source, cited_by))])
     for citation in bibliography.unsourced:
         writer.writerow(["", "", citation_text(citation)])
     return out.getvalue()
@@ -56,7 +57,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula in a text cell (CSV injection)."""
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: Any, raw_text: bool) -> Any:
     """A JSON value as a CSV cell; text loses its control characters, as in every text view,
     and a text a spreadsheet would run as a formula gets a leading quote ('=1+1). Numbers are
     written as they are."""
@@ -65,12 +66,13 @@ def _cell(value: Any) -> Any:
     if isinstance(value, list):
         return " ".join(value)  # caveat codes
     if isinstance(value, str):
-        return inert(plain(value))
+        return inert(plain(value), raw_text)
     return "" if value is None else value
 
 
-def inert(text: str) -> str:
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+def inert(text: str, raw_text: bool = False) -> str:
+    """The text with a leading quote if a spreadsheet would run it (unless `raw_text`)."""
+    return f"'{text}" if not raw_text and text.startswith(FORMULA_STARTS) else text
 
 
 FLAT_COLUMNS = [

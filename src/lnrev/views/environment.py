@@ -26,6 +26,8 @@ class Environment(NamedTuple):
     """The columns to draw within: the terminal's, or COLUMNS when set; None when the output is
     not a terminal and COLUMNS is not set (then as wide as its content, never cut)."""
     encoding: str = "utf-8"
+    raw_text: bool = False
+    """CSV text cells exactly as in the file, even those a spreadsheet would run as formulas."""
     lang: str = "en"
     """The language people are spoken to in (`views.language`): --lang, else LNREV_LANG."""
     stdout: TextIO | None = None

@@ -32,7 +32,7 @@ ASCII_FALLBACK = str.maketrans(
 
 class View(Protocol):
     def json(self) -> dict[str, Any]: ...
-    def csv(self) -> str: ...
+    def csv(self, raw_text: bool = False) -> str: ...
     def markdown(self) -> str: ...
     def rich(self, env: Environment) -> RenderableType: ...
 
@@ -51,10 +51,10 @@ class StatusView(NamedTuple):
 
         return status_document(self.assessments, self.plan, self.rules, self.file_label)
 
-    def csv(self) -> str:
+    def csv(self, raw_text: bool = False) -> str:
         from lnrev.views.csv_table import assessments_csv
 
-        return assessments_csv(self.assessments)
+        return assessments_csv(self.assessments, raw_text)
 
     def markdown(self) -> str:
         from lnrev.views.markdown import status_markdown
@@ -83,10 +83,10 @@ class GapView(NamedTuple):
 
         return gap_document(self.assessment, self.rules.as_of)
 
-    def csv(self) -> str:
+    def csv(self, raw_text: bool = False) -> str:
         from lnrev.views.csv_table import assessments_csv
 
-        return assessments_csv([self.assessment])
+        return assessments_csv([self.assessment], raw_text)
 
     def markdown(self) -> str:
         from lnrev.views.markdown import gap_markdown
@@ -115,10 +115,10 @@ class SourcesView(NamedTuple):
 
         return sources_document(self.bibliography, self.file_label)
 
-    def csv(self) -> str:
+    def csv(self, raw_text: bool = False) -> str:
         from lnrev.views.csv_table import sources_csv
 
-        return sources_csv(self.bibliography)
+        return sources_csv(self.bibliography, raw_text)
 
     def markdown(self) -> str:
         from lnrev.views.markdown import sources_markdown
@@ -138,7 +138,7 @@ def present(view: View, fmt: str, env: Environment, export: Path | None = None) 
 
         env.write(dumps(view.json(), pretty=env.tty, ascii_only=not env.utf) + "\n")
     elif fmt == "csv":
-        env.write(view.csv())
+        env.write(view.csv(env.raw_text))
     elif fmt == "markdown":
         markdown = view.markdown()
         env.write(markdown if env.unicode else markdown.translate(ASCII_FALLBACK))

@@ -131,3 +131,34 @@ def test_a_lock_file_that_is_not_a_file_is_one_line_at_once(write_targets, tmp_p
     result = invoke("record", "share", "44", "--at", "2022", "--source", "s")
     assert result.exit_code == 3
     assert result.stderr.startswith(f"targets.toml: cannot create the lock file {lock} (")
+
+
+SPLIT = """\
+[targets.a]
+name = "A"
+target = { value = 50, by = 2025 }
+
+[targets.b]
+name = "B"
+target = { value = 5, by = 2025 }
+
+[targets.a.baseline]   # a part of a, written after b
+at = 2020
+value = 40
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [SPLIT, SPLIT.replace("[targets.a]", '[targets."a"]'), FILE.replace("share", "a")],
+    ids=["split over the file", "quoted id", "in one section"],
+)
+def test_an_edit_of_one_target_changes_only_that_target_however_it_is_written(write_targets, text):
+    path = write_targets(text)
+    result = invoke("record", "a", "44", "--at", "2022", "--source", "s")
+    assert result.exit_code == 0, result.output
+    after = path.read_text()
+    assert after.count("value = 44.0") == 1
+    assert invoke("validate").stdout.startswith("ok: ")
+    lines = set(after.splitlines())
+    assert set(text.splitlines()) - lines <= {"observations = ["}  # nothing else was lost

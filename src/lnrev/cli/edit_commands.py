@@ -277,7 +277,7 @@ def record(
         field = "yoy" if yoy else "rate" if rate else editor.plain_value_field(document, target_id)
         editor.record_observation(document, target_id, {**observation, field: number}, replace)
 
-    editor.edit(location, change)
+    editor.edit(location, change, only=target_id)
     typer.echo(f"recorded targets.{target_id} at {at} in {location.label}")
 
 
@@ -390,7 +390,7 @@ def remove(
         else:
             removed.append(editor.remove_observation(document, target_id, point))
 
-    editor.edit(location, change)
+    editor.edit(location, change, only=target_id)
     typer.echo(f"removed {removed[0]} from {location.label}")
 
 

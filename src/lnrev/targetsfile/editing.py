@@ -42,17 +42,27 @@ class UnknownTarget(Refusal):
         self.target_id, self.ids = target_id, ids
 
 
-def edit(location: TargetsLocation, change: Callable[[Document], None], write: bool = True) -> None:
+def edit(
+    location: TargetsLocation,
+    change: Callable[[Document], None],
+    write: bool = True,
+    only: str | None = None,
+) -> None:
     """Apply `change` to the targets file in one locked, validated, atomic cycle (checked, and
-    not written, unless `write`)."""
+    not written, unless `write`). A change that touches `only` one target is made on that
+    target's own section of the text when it can be (see `_section`): tomlkit then reads a few
+    lines instead of the whole file, which on a file of 10,000 targets is most of the time."""
     refuse_embedded(location)
     read_text(location)  # a missing or unreadable file is reported before any lock is taken
     path = the_file_itself(location.path, location.label)
     with locked(path, location.label):
         text = read_text(location._replace(path=path))
-        validate(read_toml(text, location), text, location.label)  # never edit an invalid file
+        data = read_toml(text, location)
+        validate(data, text, location.label)  # never edit an invalid file
+        section = _section(text, data, only) if only is not None else None
+        before, part, after = section or ("", text, "")
         try:
-            document = tomlkit.parse(text)
+            document = tomlkit.parse(part)
         except TOMLKitError as error:
             raise BadInput([f"{location.label}: cannot be edited safely: {error}"]) from None
         try:
@@ -63,11 +73,40 @@ def edit(location: TargetsLocation, change: Callable[[Document], None], write: b
             raise UsageError([f"error: {unknown}"]) from None
         except Refusal as refusal:
             raise BadInput([f"{location.label}: {refusal}"]) from None
-        edited = tomlkit.dumps(document)
+        edited = before + tomlkit.dumps(document) + after
         edited_location = location._replace(label=f"{location.label} (as edited, not written)")
         validate(read_toml(edited, edited_location), edited, edited_location.label)
         if write:
             replace_atomically(path, edited, location.label)
+
+
+_HEADER = re.compile(r"^\[\[?[ \t]*([^\]\n]*?)[ \t]*\]\]?[ \t]*(#[^\n]*)?$", re.MULTILINE)
+
+
+def _section(text: str, data: dict, target_id: str) -> tuple[str, str, str] | None:
+    """The text before a target's `[targets.ID]` section, the section (its header and its own
+    sub-tables), and the text after, or None where the target is not written so, is split over
+    the file, or the section does not read as exactly that target."""
+    headers = [(match.start(), match.group(1).replace(" ", "")) for match in _HEADER.finditer(text)]
+    names = {f"targets.{target_id}", f'targets."{target_id}"'}
+    starts = [index for index, (_, name) in enumerate(headers) if name in names]
+    if len(starts) != 1:
+        return None
+    first = starts[0]
+    own = tuple(f"{name}." for name in names)
+    last = first
+    while last + 1 < len(headers) and headers[last + 1][1].startswith(own):
+        last += 1
+    start = headers[first][0]
+    end = headers[last + 1][0] if last + 1 < len(headers) else len(text)
+    part = text[start:end]
+    try:
+        read = tomlkit.parse(part).unwrap()
+    except TOMLKitError:
+        return None
+    if read != {"targets": {target_id: data.get("targets", {}).get(target_id)}}:
+        return None
+    return text[:start], part, text[end:]
 
 
 def replace_text(location: TargetsLocation, before: str, after: str) -> None:

@@ -198,3 +198,13 @@ def test_raw_text_writes_csv_text_exactly(write_targets):
     assert rows[1][1] == "'@source"
     rows = list(csv.reader(io.StringIO(invoke("sources", "--format", "csv", "--raw-text").stdout)))
     assert rows[1][1] == "@source"
+
+
+def test_a_chart_of_the_largest_numbers_says_it_cannot_be_drawn(write_targets):
+    write_targets(
+        '[targets.a]\nname = "A"\ntarget = { value = 1, by = 2030 }\n'
+        "observations = [{ at = 2021, value = 1e308 }, { at = 2022, value = -1e308 }]\n"
+    )
+    result = invoke("gap", "a")
+    assert result.exit_code == 0
+    assert "no chart: its values span more than a number can hold" in result.stdout

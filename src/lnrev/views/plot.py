@@ -21,6 +21,9 @@ DRAWING_ORDER = ("target", "required", "projection", "observed")  # observations
 def render(chart: Chart, width: int, height: int, colour: bool) -> str:
     """The chart as text, `width` x `height` terminal cells, then a one-line legend below it
     (a legend box inside the plot would hide the data). ANSI colours only if `colour`."""
+    values = [value for series in chart.series for _, value in series.points]
+    if values and not math.isfinite(max(values) - min(values)):
+        return "no chart: its values span more than a number can hold"
     import plotext
 
     plotext.terminal.limit(False, False)  # the width asked for, whatever the terminal says

@@ -8,7 +8,6 @@ and nothing is written.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -101,6 +100,8 @@ def init(
     from lnrev.targetsfile.schema import SCHEMA_FILE, schema_text
 
     if empty:
+        from importlib import resources  # here, so that --version and --help never load it
+
         template = resources.files("lnrev.targetsfile").joinpath("template.toml")
         text = template.read_text(encoding="utf-8")
     else:

@@ -10,7 +10,6 @@ import os
 import re
 import stat
 import tomllib
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -38,6 +37,8 @@ class TargetsLocation(NamedTuple):
 
 def embedded_targets() -> Path:
     """The shipped targets file: packed into the wheel, or at the top of a source checkout."""
+    from importlib import resources  # here, so that --version and --help never load it
+
     packed = resources.files("lnrev").joinpath(FILE_NAME)
     if packed.is_file():
         return Path(str(packed))

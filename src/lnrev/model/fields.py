@@ -25,7 +25,6 @@ from pydantic_core import PydanticCustomError
 
 from lnrev.engine.timeline import FIRST_YEAR, LAST_YEAR, Point
 
-METHODS = ("linear", "compound", "unsd")
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 

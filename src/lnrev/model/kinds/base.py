@@ -40,7 +40,6 @@ class Kind:
     """The keys that carry an observation's value; the first is what a bare VALUE records."""
     goal_fields: ClassVar[tuple[str, ...]]
     """The key of the target table that carries the goal (a bound: its ceiling, then its floor)."""
-    takes_method: ClassVar[bool] = True
     has_course: ClassVar[bool] = True
     """A course to a value (required path, pace, projection), as opposed to a bound to respect."""
     baseline_form: ClassVar[str | None] = None

@@ -62,7 +62,6 @@ class Bound(Kind):
     tables = (BoundTarget, BoundGoal, LevelObservation)
     observation_fields = ("value",)
     goal_fields = ("max", "min")
-    takes_method = False
     has_course = False
 
     def method_of(self, target: Target, default: str) -> None:

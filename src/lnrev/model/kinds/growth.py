@@ -69,7 +69,6 @@ class Growth(Kind):
     tables = (GrowthTarget, GrowthGoal, GrowthObservation, IndexBaseline)
     observation_fields = ("rate",)
     goal_fields = ("rate",)
-    takes_method = False
     baseline_form = "index"
 
     def method_of(self, target: Target, default: str) -> str:

@@ -66,6 +66,12 @@ def test_sources(snapshot, name):
     assert [run("sources", "-f", path), run("sources", "-f", path, "--json")] == snapshot
 
 
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+@pytest.mark.parametrize("name", FILES)
+def test_report(snapshot, name, fmt):
+    assert run("report", "-f", FILES[name].name, "--format", fmt, "--as-of", DATES[1]) == snapshot
+
+
 BAD_FILES = {
     "syntax": '[targets.a]\nname = "A"\ntarget = { value = 1, by = 2025 \n',
     "many-problems": """

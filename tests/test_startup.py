@@ -35,7 +35,14 @@ def imported(*args: str) -> set[str]:
 def test_scripts_never_pay_for_rich_tomlkit_or_plotting(args):
     modules = imported(*args)
     assert "lnrev.model.targets_file" in modules  # the file was really read and validated
-    for heavy in ("rich", "rich.table", "tomlkit", "plotext", "filelock"):
+    for heavy in ("rich", "rich.table", "tomlkit", "plotext", "filelock", "playwright"):
+        assert heavy not in modules, heavy
+
+
+def test_the_report_loads_no_terminal_plotting_editing_or_browser_library():
+    modules = imported("report", "-f", "targets.toml", "--as-of", "2026-12-01")
+    assert "lnrev.views.html_report" in modules and "lnrev.views.svg_chart" in modules
+    for heavy in ("rich", "tomlkit", "plotext", "filelock", "playwright"):
         assert heavy not in modules, heavy
 
 

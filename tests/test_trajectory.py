@@ -13,7 +13,7 @@ from lnrev.engine.timeline import decimal_year
 from lnrev.model.targets_file import TargetsFile
 from lnrev.reports.status import assess_file
 from lnrev.views import plot
-from lnrev.views.chart import SAMPLES, chart_of
+from lnrev.views.chart import SAMPLES, chart_of, year_ticks
 
 TOL = 1e-9
 AS_OF = date(2026, 11, 23)
@@ -92,8 +92,8 @@ def test_a_target_with_no_data_still_draws(assess_text):
 
 
 def test_year_ticks():
-    assert plot.year_ticks(2021.3, 2026.0) == [2021.0, 2022.0, 2023.0, 2024.0, 2025.0, 2026.0]
-    assert plot.year_ticks(2000.0, 2030.0) == [2000.0, 2006.0, 2012.0, 2018.0, 2024.0, 2030.0]
+    assert year_ticks(2021.3, 2026.0) == [2021.0, 2022.0, 2023.0, 2024.0, 2025.0, 2026.0]
+    assert year_ticks(2000.0, 2030.0) == [2000.0, 2006.0, 2012.0, 2018.0, 2024.0, 2030.0]
 
 
 @given(

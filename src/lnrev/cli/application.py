@@ -94,6 +94,7 @@ def main_options(
 app.command()(report_commands.status)
 app.command()(report_commands.gap)
 app.command()(report_commands.sources)
+app.command()(report_commands.report)
 app.command()(edit_commands.validate)
 app.command()(edit_commands.init)
 app.command()(edit_commands.add)

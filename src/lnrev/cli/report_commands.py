@@ -6,7 +6,8 @@ table for people (the default), JSON for scripts, CSV for spreadsheets, Markdown
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -26,6 +27,7 @@ from lnrev.cli.options import (
     complete_ids,
     completes,
     environment,
+    one_of,
     output_format,
     parse_verdicts,
     read_targets,
@@ -33,6 +35,13 @@ from lnrev.cli.options import (
     today,
 )
 from lnrev.errors import ExitCode, UsageError
+from lnrev.views.output import REPORT_FORMATS
+
+if TYPE_CHECKING:
+    from lnrev.engine.results import Assessment
+    from lnrev.engine.rules import Rules
+    from lnrev.model.targets_file import TargetsFile
+    from lnrev.targetsfile.loading import TargetsLocation
 
 Verdicts = Annotated[
     str | None,
@@ -57,41 +66,93 @@ def _sort_key(value: str | None) -> str | None:
     return value
 
 
+Ids = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="ID", help="Only these targets.", autocompletion=complete_ids),
+]
+Binding = Annotated[bool, typer.Option("--binding", help="Only binding (约束性) targets.")]
+Expected = Annotated[
+    bool, typer.Option("--expected", help="Only targets not marked binding (expected, 预期性).")
+]
+Kinds = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        metavar="KIND[,KIND...]",
+        help="Only these kinds: level, change, growth, bound.",
+        autocompletion=completes(KINDS),
+    ),
+]
+Sort = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        metavar="[" + "|".join(SORT_KEYS) + "]",
+        help="verdict (what needs attention first), gap (most still to do first),"
+        " deadline or id. Default: file order.",
+        callback=_sort_key,
+        autocompletion=completes(SORT_KEYS),
+    ),
+]
+
+
+class Filters(NamedTuple):
+    """Which targets a report shows, and in what order (`status` and `report` share them)."""
+
+    ids: list[str] | None
+    verdicts: list[str] | None
+    binding: bool
+    expected: bool
+    kind: str | None
+    sort: str | None
+
+    def kinds(self) -> list[str]:
+        """The kinds asked for; refused before the file is read, like every usage error."""
+        from lnrev.model.kinds import KIND_NAMES
+
+        if self.binding and self.expected:
+            raise UsageError(["error: --binding and --expected exclude each other"])
+        kinds = [name.strip() for name in self.kind.split(",")] if self.kind else []
+        unknown = [name for name in kinds if name not in KIND_NAMES]
+        if unknown:
+            raise UsageError(
+                [f"error: --kind: expected {', '.join(KIND_NAMES)}, got {unknown[0]!r}"]
+            )
+        return kinds
+
+    def shown(
+        self, targets: TargetsFile, location: TargetsLocation, rules: Rules
+    ) -> list[Assessment]:
+        """Every target of the file assessed by `rules`, filtered and in order."""
+        from lnrev.engine.verdicts import Verdict
+        from lnrev.reports import selection
+        from lnrev.reports.status import assess_by
+
+        kinds = self.kinds()
+        for target_id in self.ids or ():
+            check_target(target_id, targets, location)
+        return selection.sort(
+            selection.select(
+                assess_by(targets, rules),
+                ids=self.ids or (),
+                verdicts=[Verdict(v) for v in self.verdicts or ()],
+                binding=True if self.binding else False if self.expected else None,
+                kinds=kinds,
+            ),
+            self.sort,
+        )
+
+
 @reports_errors
 def status(
-    ids: Annotated[
-        list[str] | None,
-        typer.Argument(metavar="ID", help="Only these targets.", autocompletion=complete_ids),
-    ] = None,
+    ids: Ids = None,
     file: FileOption = None,
     as_of: AsOfOption = None,
     verdict: Verdicts = None,
-    binding: Annotated[
-        bool, typer.Option("--binding", help="Only binding (约束性) targets.")
-    ] = False,
-    expected: Annotated[
-        bool, typer.Option("--expected", help="Only targets not marked binding (expected, 预期性).")
-    ] = False,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind",
-            metavar="KIND[,KIND...]",
-            help="Only these kinds: level, change, growth, bound.",
-            autocompletion=completes(KINDS),
-        ),
-    ] = None,
-    sort: Annotated[
-        str | None,
-        typer.Option(
-            "--sort",
-            metavar="[" + "|".join(SORT_KEYS) + "]",
-            help="verdict (what needs attention first), gap (most still to do first),"
-            " deadline or id. Default: file order.",
-            callback=_sort_key,
-            autocompletion=completes(SORT_KEYS),
-        ),
-    ] = None,
+    binding: Binding = False,
+    expected: Expected = False,
+    kind: Kinds = None,
+    sort: Sort = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
@@ -126,37 +187,19 @@ def status(
     lnrev status --format csv > status.csv
     """
     from lnrev.engine.verdicts import Verdict
-    from lnrev.model.kinds import KIND_NAMES
     from lnrev.reports import selection
-    from lnrev.reports.status import assess_by, rules_of
+    from lnrev.reports.status import rules_of
     from lnrev.views.language import LANGUAGES
     from lnrev.views.output import StatusView, present
     from lnrev.views.wording import status_caption
 
     shown_format = output_format(format_, json)
-    if binding and expected:
-        raise UsageError(["error: --binding and --expected exclude each other"])
-    kinds = [name.strip() for name in kind.split(",")] if kind else []
-    unknown_kinds = [name for name in kinds if name not in KIND_NAMES]
-    if unknown_kinds:
-        raise UsageError(
-            [f"error: --kind: expected {', '.join(KIND_NAMES)}, got {unknown_kinds[0]!r}"]
-        )
+    filters = Filters(ids, verdict, binding, expected, kind, sort)
+    filters.kinds()
     location, targets = read_targets(file)
-    for target_id in ids or ():
-        check_target(target_id, targets, location)
     check_scheme(scheme, targets)
     rules = rules_of(targets, today(as_of), scheme)
-    shown = selection.sort(
-        selection.select(
-            assess_by(targets, rules),
-            ids=ids or (),
-            verdicts=[Verdict(v) for v in verdict or ()],
-            binding=True if binding else False if expected else None,
-            kinds=kinds,
-        ),
-        sort,
-    )
+    shown = filters.shown(targets, location, rules)
     env = environment(lang, wide, raw_text)
     methods = sorted({a.method for a in shown if a.method})
     caption = status_caption(location.label, rules, methods, LANGUAGES[env.lang])
@@ -164,6 +207,76 @@ def status(
     present(view, shown_format, env, export)
     if selection.failing(shown, [Verdict(v) for v in fail_on or ()]):
         raise typer.Exit(ExitCode.CHECK_FAILED)
+
+
+@reports_errors
+def report(
+    ids: Ids = None,
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    verdict: Verdicts = None,
+    binding: Binding = False,
+    expected: Expected = False,
+    kind: Kinds = None,
+    sort: Sort = None,
+    scheme: SchemeOption = None,
+    lang: LangOption = None,
+    format_: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="[" + "|".join(REPORT_FORMATS) + "]",
+            help="html (default): one self-contained page; markdown: the same as text and"
+            " tables, without charts.",
+            callback=one_of(REPORT_FORMATS, "format"),
+            autocompletion=completes(REPORT_FORMATS),
+        ),
+    ] = "html",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE (replaced whole, never half-written)."
+            " Default: standard output.",
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """A progress report to share: the verdict counts, a progress-chart grid of every target, then
+    each target with its sentence, key numbers, chart, caveats and sources.
+
+    The HTML page is self-contained: its style and charts are inline and it fetches nothing, so
+    it opens offline, prints one target per block and reads on a phone.
+
+    Examples:
+
+    \b
+    lnrev report -o report.html
+    lnrev report --lang zh --scheme ndrc -o 报告.html
+    lnrev report --binding --format markdown > report.md
+    """
+    from lnrev.reports.progress import progress_report
+    from lnrev.reports.status import rules_of
+    from lnrev.views.output import ReportView, rendered
+
+    filters = Filters(ids, verdict, binding, expected, kind, sort)
+    filters.kinds()
+    location, targets = read_targets(file)
+    check_scheme(scheme, targets)
+    rules = rules_of(targets, today(as_of), scheme)
+    shown = filters.shown(targets, location, rules)
+    view = ReportView(progress_report(targets, shown, rules, location.label))
+    env = environment(lang)
+    if output is None:
+        env.write(rendered(view, format_, env))
+    else:
+        from lnrev.targetsfile.atomic import write_atomically
+
+        write_atomically(
+            output, rendered(view, format_, env._replace(encoding="utf-8")), str(output)
+        )
 
 
 @reports_errors

@@ -42,14 +42,23 @@ def bibliography(
 ) -> Bibliography:
     """Each source once, in order of first citation; `only` keeps one target, and `as_of` leaves
     out observations that were not yet known on that date (by their `at` and `published`)."""
+    return _gathered(_citations(targets_file, only, as_of))
+
+
+def target_bibliography(id_: str, target: Target, rules: Rules) -> Bibliography:
+    """One target's sources, as known by `rules.as_of`."""
+    return _gathered(_target_citations(id_, target, rules))
+
+
+def _gathered(citations) -> Bibliography:
     cited: dict[Source, list[Citation]] = {}
     unsourced: list[Citation] = []
-    for citation, source in _citations(targets_file, only, as_of):
+    for citation, source in citations:
         if source is None:
             unsourced.append(citation)
         else:
             cited.setdefault(source, []).append(citation)
-    references = tuple(Reference(source, tuple(citations)) for source, citations in cited.items())
+    references = tuple(Reference(source, tuple(cites)) for source, cites in cited.items())
     return Bibliography(references, tuple(unsourced))
 
 

@@ -79,6 +79,23 @@ def replace_atomically(path: Path, text: str, label: str) -> None:
     _sync_directory(path.parent)
 
 
+def write_atomically(path: Path, text: str, label: str) -> None:
+    """Write `path`, new or replaced, in one atomic step: a reader sees the old file or the whole
+    new one (an existing file keeps its permissions; a new one follows the umask)."""
+    if path.is_dir():
+        raise BadInput([f"{label}: is a directory; nothing was written"])
+    if path.exists():
+        replace_atomically(path.resolve(), text, label)
+        return
+    temporary = _write_temporary(path, text, label, 0o666 & ~_umask())
+    try:
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise BadInput([f"{label}: could not write it ({_reason(error)})"]) from None
+    _sync_directory(path.parent)
+
+
 def create_all_exclusively(files: list[tuple[Path, str, str]]) -> None:
     """Create each (path, text, label) atomically, refusing to overwrite anything: all of them,
     or, if one cannot be made, none (those already made are removed)."""

@@ -18,6 +18,7 @@ from lnrev.engine.timeline import decimal_year
 from lnrev.model.kinds import kind_of
 
 SAMPLES = 24
+MAX_TICKS = 6
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,13 @@ class Chart:
     title: str
     y_label: str
     series: tuple[Series, ...]
+    deadline: float
+    """The target's deadline, in decimal years."""
+
+    def drawable(self) -> bool:
+        """False when its values span more than a float can hold (the chart is then left out)."""
+        values = [value for series in self.series for _, value in series.points]
+        return not values or math.isfinite(max(values) - min(values))
 
 
 def chart_of(a: Assessment) -> Chart:
@@ -63,7 +71,19 @@ def chart_of(a: Assessment) -> Chart:
             _finite([(min(times), level), (max(times), level)]),
         )
     )
-    return Chart(a.name, kind.chart_y_label(a), tuple(series))
+    return Chart(a.name, kind.chart_y_label(a), tuple(series), decimal_year(a.target.at))
+
+
+def year_ticks(start: float, end: float) -> list[float]:
+    """Year-ends (whole decimal years) from `start` to `end`, at most MAX_TICKS of them."""
+    first, last = math.floor(start), math.ceil(end)
+    step = max(1, math.ceil((last - first) / (MAX_TICKS - 1)))
+    return [float(year) for year in range(first, last + 1, step)]
+
+
+def year_end_label(tick: float) -> str:
+    """A whole decimal year as the ISO date lnrev writes for it: 2025.0 is 2024-12-31."""
+    return f"{int(tick) - 1}-12-31"
 
 
 def _finite(points) -> tuple[tuple[float, float], ...]:

@@ -1,18 +1,24 @@
-"""Markdown for reports: a pipe table with the numbers rounded as in the terminal table."""
+"""Markdown for reports: pipe tables with the numbers rounded as in the terminal table, in the
+language asked for (English by default)."""
 
 from __future__ import annotations
 
 import re
 
 from lnrev.engine.results import Assessment
+from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import iso
+from lnrev.engine.verdicts import Caveat
 from lnrev.reports.bibliography import Bibliography
+from lnrev.reports.progress import ProgressReport
 from lnrev.views import wording
+from lnrev.views.language import EN, Language
 
 STATUS_COLUMNS = (
     "Target", "Latest", "Target by", "Gap", "Progress", "Time elapsed", "Required", "Pace so far",
     "Projected", "Verdict",
 )  # fmt: skip
+HISTORY_COLUMNS = ("at", "value", "recorded", "assessed", "source")
 
 
 MARKDOWN_SYNTAX = re.compile(r"([\\`\[\]|])")
@@ -31,57 +37,112 @@ def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def status_markdown(assessments: list[Assessment], caption: str) -> str:
+def status_markdown(assessments: list[Assessment], caption: str, lang: Language = EN) -> str:
     """The status table as Markdown, then its caption and summary in italics."""
-    rows = [_status_row(a) for a in assessments]
-    return table(STATUS_COLUMNS, rows) + f"\n*{cell(caption)}*\n"
+    header = tuple(lang.say(column) for column in STATUS_COLUMNS)
+    rows = [_status_row(a, lang) for a in assessments]
+    return table(header, rows) + f"\n*{cell(caption)}*\n"
 
 
-def _status_row(a: Assessment) -> tuple[str, ...]:
+def _status_row(a: Assessment, lang: Language) -> tuple[str, ...]:
     unit = wording.shown_unit(a)
-    name = f"{a.name} ({a.id}{', binding' if a.binding else ''})"
+    name = f"{a.name} ({a.id}{', ' + lang.say('binding') if a.binding else ''})"
     latest = f"{wording.with_unit(a.latest.value, unit)} ({iso(a.latest.at)})" if a.latest else "—"
     return (
         name,
         latest,
-        f"{wording.with_unit(a.target.value, unit)} by {iso(a.target.at)}",
+        lang.say("by date", value=wording.with_unit(a.target.value, unit), by=iso(a.target.at)),
         wording.signed(a.measures.gap),
         wording.percent(a.measures.progress),
         wording.percent(a.measures.time_elapsed),
         wording.required_rate(a),
         wording.actual_rate(a),
         wording.with_unit(a.measures.projected, unit),
-        _verdict(a),
+        _verdict(a, lang),
     )
 
 
-def _verdict(a: Assessment) -> str:
+def _verdict(a: Assessment, lang: Language) -> str:
     """The verdict as the scheme names it, with its caveats in brackets."""
-    caveats = wording.caveat_marks(a)
-    return wording.verdict_words(a) + (f" [{caveats}]" if caveats else "")
+    caveats = wording.caveat_marks(a, lang)
+    return wording.verdict_words(a, lang) + (f" [{caveats}]" if caveats else "")
 
 
-def gap_markdown(a: Assessment) -> str:
+def gap_markdown(a: Assessment, lang: Language = EN) -> str:
     """One target: its numbers as a field / value table, then its observations."""
-    fields = wording.measure_rows(a)
+    fields = wording.measure_rows(a, lang)
     unit = wording.shown_unit(a)
     history = [
         (
             iso(h.at),
             wording.with_unit(h.value, unit),
             wording.recorded_text(a, index),
-            "yes" if h.considered else "no",
+            lang.say("yes" if h.considered else "no"),
             wording.source_text(h.source),
         )
         for index, h in enumerate(a.history)
     ]
-    heading = f"### {cell(a.name)} ({a.id})\n\n{cell(wording.in_words(a))}\n\n"
+    heading = f"### {cell(a.name)} ({a.id})\n\n{cell(wording.in_words(a, lang))}\n\n"
+    fields_header = (lang.say("Field"), lang.say("value").capitalize())
+    history_header = tuple(lang.say(column).capitalize() for column in HISTORY_COLUMNS)
     return (
         heading
-        + table(("Field", "Value"), [("verdict", _verdict(a)), *fields])
+        + table(fields_header, [(lang.say("row verdict"), _verdict(a, lang)), *fields])
         + "\n"
-        + table(("At", "Value", "Recorded", "Assessed", "Source"), history)
+        + table(history_header, history)
     )
+
+
+def report_markdown(report: ProgressReport, lang: Language = EN) -> str:
+    """The progress report as Markdown, for an issue or a document: the heading, the verdict
+    counts, the status table, then each target in depth with its caveats and sources (no charts)."""
+    rules = report.rules
+    plan = report.plan
+    heading = wording.plain(plan.name) if plan and plan.name else lang.say("report title")
+    meta = lang.say(
+        "report meta",
+        as_of=rules.as_of.isoformat(),
+        scheme=rules.scheme.name,
+        file=wording.plain(report.file_label),
+    )
+    assessments = report.assessments
+    parts = [
+        f"# {cell(heading)}\n\n*{cell(meta)}*\n",
+        f"## {lang.say('Verdicts')}\n\n{cell(wording.summary_line(assessments, lang))}\n",
+    ]
+    if assessments:
+        methods = sorted({a.method for a in assessments if a.method})
+        caption = wording.status_caption(report.file_label, rules, methods, lang)
+        parts.append(
+            f"## {lang.say('Progress chart')}\n\n" + status_markdown(assessments, caption, lang)
+        )
+    else:
+        parts.append(lang.say("no targets") + "\n")
+    shown = {caveat for a in assessments for caveat in a.caveats}
+    legend = [
+        f"- {lang.say(caveat.value)}: {wording.caveat_legend(caveat, rules, lang)}\n"
+        for caveat in Caveat
+        if caveat in shown
+    ]
+    if legend:
+        parts.append("".join(legend))
+    for entry in report.entries:
+        parts.append(_target_markdown(entry.assessment, entry.sources, rules, lang))
+    return "\n".join(parts)
+
+
+def _target_markdown(a: Assessment, sources: Bibliography, rules: Rules, lang: Language) -> str:
+    text = gap_markdown(a, lang)
+    if a.caveats:
+        text += f"\n**{lang.say('Caveats')}**\n\n" + "".join(
+            f"- {cell(wording.caveat_sentence(a, caveat, rules, lang))}\n" for caveat in a.caveats
+        )
+    if sources.references:
+        text += f"\n**{lang.say('Sources')}**\n\n" + "".join(
+            f"{number}. {cell(wording.source_text(reference.source))}\n"
+            for number, reference in enumerate(sources.references, start=1)
+        )
+    return text
 
 
 def sources_markdown(bibliography: Bibliography, caption: str) -> str:

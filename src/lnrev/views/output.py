@@ -1,9 +1,10 @@
 """One output path for every report: a view, rendered in the format asked for, to stdout or a file.
 
-A view is a report's data with one method per format (`json`, `csv`, `markdown`, `rich`). `present`
-is the one switch on the format, as hledger's renderers are: status, gap and sources all go
-through it. Renderers are imported inside the methods, so `--format json` never loads rich and the
-table never loads plotext unless it draws.
+A view is a report's data with one method per format (`json`, `csv`, `markdown`, `rich`, and
+`html` for the progress report). `rendered` is the one switch on the text formats and `present`
+the one way to stdout, as hledger's renderers are: status, gap, sources and report all go through
+them. Renderers are imported inside the methods, so `--format json` never loads rich, the table
+never loads plotext unless it draws, and the HTML report loads neither.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ if TYPE_CHECKING:  # the views' data, named for readers; importing them would lo
     from lnrev.engine.rules import Rules
     from lnrev.model.tables import Plan, Target
     from lnrev.reports.bibliography import Bibliography
+    from lnrev.reports.progress import ProgressReport
 
 FORMATS = ("table", "json", "csv", "markdown")
+REPORT_FORMATS = ("html", "markdown")
 UNBOUNDED = 100_000  # piped output is as wide as its content: never wrapped or cut short
 ASCII_FALLBACK = str.maketrans(
     {"—": "-", "·": "|", "“": '"', "”": '"', "█": "#", "░": ".", "●": "o", "→": "->"}
@@ -33,7 +36,7 @@ ASCII_FALLBACK = str.maketrans(
 class View(Protocol):
     def json(self) -> dict[str, Any]: ...
     def csv(self, raw_text: bool = False) -> str: ...
-    def markdown(self) -> str: ...
+    def markdown(self, env: Environment) -> str: ...
     def rich(self, env: Environment) -> RenderableType: ...
 
 
@@ -56,13 +59,14 @@ class StatusView(NamedTuple):
 
         return assessments_csv(self.assessments, raw_text)
 
-    def markdown(self) -> str:
+    def markdown(self, env: Environment) -> str:
+        from lnrev.views.language import LANGUAGES
         from lnrev.views.markdown import status_markdown
         from lnrev.views.wording import summary_line
 
-        return status_markdown(
-            self.assessments, f"{self.caption} · {summary_line(self.assessments)}"
-        )
+        lang = LANGUAGES[env.lang]
+        caption = f"{self.caption} · {summary_line(self.assessments, lang)}"
+        return status_markdown(self.assessments, caption, lang)
 
     def rich(self, env: Environment) -> RenderableType:
         from lnrev.views.terminal import status_view
@@ -88,10 +92,11 @@ class GapView(NamedTuple):
 
         return assessments_csv([self.assessment], raw_text)
 
-    def markdown(self) -> str:
+    def markdown(self, env: Environment) -> str:
+        from lnrev.views.language import LANGUAGES
         from lnrev.views.markdown import gap_markdown
 
-        return gap_markdown(self.assessment)
+        return gap_markdown(self.assessment, LANGUAGES[env.lang])
 
     def rich(self, env: Environment) -> RenderableType:
         from lnrev.views.terminal import gap_view
@@ -120,7 +125,7 @@ class SourcesView(NamedTuple):
 
         return sources_csv(self.bibliography, raw_text)
 
-    def markdown(self) -> str:
+    def markdown(self, env: Environment) -> str:
         from lnrev.views.markdown import sources_markdown
 
         return sources_markdown(self.bibliography, self.caption)
@@ -131,19 +136,45 @@ class SourcesView(NamedTuple):
         return sources_view(self.bibliography, self.caption, env)
 
 
-def present(view: View, fmt: str, env: Environment, export: Path | None = None) -> None:
-    """Write a view to stdout in `fmt`, and save its table as drawn for a report if asked."""
+class ReportView(NamedTuple):
+    """The progress report: one page for people to share (HTML), or the same as Markdown."""
+
+    report: ProgressReport
+
+    def html(self, env: Environment) -> str:
+        from lnrev.views.html_report import report_html
+        from lnrev.views.language import LANGUAGES
+
+        return report_html(self.report, LANGUAGES[env.lang])
+
+    def markdown(self, env: Environment) -> str:
+        from lnrev.views.language import LANGUAGES
+        from lnrev.views.markdown import report_markdown
+
+        return report_markdown(self.report, LANGUAGES[env.lang])
+
+
+def rendered(view: View, fmt: str, env: Environment) -> str:
+    """A view as text in `fmt` (json, csv, markdown or html), as the output's encoding allows."""
     if fmt == "json":
         from lnrev.views.json_document import dumps
 
-        env.write(dumps(view.json(), pretty=env.tty, ascii_only=not env.utf) + "\n")
-    elif fmt == "csv":
-        env.write(view.csv(env.raw_text))
-    elif fmt == "markdown":
-        markdown = view.markdown()
-        env.write(markdown if env.unicode else markdown.translate(ASCII_FALLBACK))
-    else:
+        return dumps(view.json(), pretty=env.tty, ascii_only=not env.utf) + "\n"
+    if fmt == "csv":
+        return view.csv(env.raw_text)
+    if fmt == "html":  # any character beyond the encoding as a character reference
+        page = view.html(env)
+        return page if env.utf else page.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    markdown = view.markdown(env)
+    return markdown if env.unicode else markdown.translate(ASCII_FALLBACK)
+
+
+def present(view: View, fmt: str, env: Environment, export: Path | None = None) -> None:
+    """Write a view to stdout in `fmt`, and save its table as drawn for a report if asked."""
+    if fmt == "table":
         show(view.rich(env), env)
+    else:
+        env.write(rendered(view, fmt, env))
     if export is not None:
         save(view.rich(REPORT), export)
 

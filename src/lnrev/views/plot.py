@@ -7,12 +7,9 @@ everywhere (the end of 2024 is 2024-12-31); the y axis carries the unit.
 
 from __future__ import annotations
 
-import math
-
-from lnrev.views.chart import Chart
+from lnrev.views.chart import Chart, year_end_label, year_ticks
 from lnrev.views.wording import plain
 
-MAX_TICKS = 6
 MARKERS = {"target": "─", "required": "braille", "projection": "dot", "observed": "●"}
 SYMBOLS = {"─": "─", "braille": "⢕", "dot": "•", "●": "●"}
 DRAWING_ORDER = ("target", "required", "projection", "observed")  # observations on top
@@ -21,8 +18,7 @@ DRAWING_ORDER = ("target", "required", "projection", "observed")  # observations
 def render(chart: Chart, width: int, height: int, colour: bool) -> str:
     """The chart as text, `width` x `height` terminal cells, then a one-line legend below it
     (a legend box inside the plot would hide the data). ANSI colours only if `colour`."""
-    values = [value for series in chart.series for _, value in series.points]
-    if values and not math.isfinite(max(values) - min(values)):
+    if not chart.drawable():
         return "no chart: its values span more than a number can hold"
     import plotext
 
@@ -41,15 +37,8 @@ def render(chart: Chart, width: int, height: int, colour: bool) -> str:
     xs = [t for series in drawn for t, _ in series.points]
     if xs:
         positions = year_ticks(min(xs), max(xs))
-        figure.ruler("x").ticks(positions, [f"{int(t) - 1}-12-31" for t in positions])
+        figure.ruler("x").ticks(positions, [year_end_label(t) for t in positions])
     figure.label(plain(chart.y_label), axis="y")
     figure.title(plain(chart.title))
     legend = "   ".join(f"{SYMBOLS[MARKERS[s.role]]} {plain(s.label)}" for s in reversed(drawn))
     return figure.build().string(colorless=not colour) + "\n" + legend
-
-
-def year_ticks(start: float, end: float) -> list[float]:
-    """Year-ends (whole decimal years) from `start` to `end`, at most MAX_TICKS of them."""
-    first, last = math.floor(start), math.ceil(end)
-    step = max(1, math.ceil((last - first) / (MAX_TICKS - 1)))
-    return [float(year) for year in range(first, last + 1, step)]

@@ -249,7 +249,7 @@ def gap_view(
         *caveats,
         Text(""),
         _measures_table(a, env, lang),
-        Text(_method_line(a, rules, lang), style="dim"),
+        Text(wording.method_line(a, rules, lang), style="dim"),
         Text(""),
         *_chart(a, env, chart),
         _history_table(a, env, sources, lang),
@@ -310,20 +310,6 @@ def _measures_table(a: Assessment, env: Environment, lang: Language) -> Table:
     for label, value in wording.measure_rows(a, lang):
         table.add_row(label, Text(value))
     return table
-
-
-def _method_line(a: Assessment, rules: Rules, lang: Language) -> str:
-    if a.method is None:
-        return lang.say("bound line")
-    bands = rules.thresholds
-    return lang.say(
-        "method line",
-        method=a.method,
-        scheme=rules.scheme.name,
-        on_track=wording.number(bands.on_track),
-        acceleration_needed=wording.number(bands.acceleration_needed),
-        limited_progress=wording.number(bands.limited_progress),
-    )
 
 
 def _listing(title: str, env: Environment, lang: Language, *columns: str) -> Table:

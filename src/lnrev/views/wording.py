@@ -170,6 +170,21 @@ def caveat_sentence(a: Assessment, caveat: Caveat, rules: Rules, lang: Language 
     return lang.say(key, at=iso(a.baseline.at), base=iso(rules.plan_base))
 
 
+def method_line(a: Assessment, rules: Rules, lang: Language = EN) -> str:
+    """The method and the scheme's bands a verdict was reached by (or how a bound is checked)."""
+    if a.method is None:
+        return lang.say("bound line")
+    bands = rules.thresholds
+    return lang.say(
+        "method line",
+        method=a.method,
+        scheme=rules.scheme.name,
+        on_track=number(bands.on_track),
+        acceleration_needed=number(bands.acceleration_needed),
+        limited_progress=number(bands.limited_progress),
+    )
+
+
 def goal_text(assessment: Assessment, lang: Language = EN) -> str:
     """The target in words: "56.8% by 2025-12-31", "-13.5% vs 2020-12-31 by 2025-12-31"."""
     a = assessment

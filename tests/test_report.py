@@ -85,7 +85,7 @@ def parsed(page: str) -> Tags:
 def test_the_page_is_self_contained_and_names_every_target_with_its_verdict():
     code, page, _ = report("-f", str(SHIPPED), "--as-of", AS_OF)
     assert code == 0
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     tags = parsed(page)
     names = {tag for tag, _ in tags.tags}
     assert not names & {"script", "link", "img", "iframe", "object", "embed"}
@@ -248,7 +248,9 @@ def test_markdown_report():
 
 
 def test_markdown_report_in_chinese():
-    _, text, _ = report("-f", str(SHIPPED), "--as-of", AS_OF, "--format", "markdown", "--lang", "zh")
+    _, text, _ = report(
+        "-f", str(SHIPPED), "--as-of", AS_OF, "--format", "markdown", "--lang", "zh"
+    )
     assert "## 评估结果\n\n11 个目标：" in text and "| 目标 | 最新 | 目标值 |" in text
 
 
@@ -297,11 +299,16 @@ def test_svg_draws_the_terminal_charts_points_on_linear_axes(a):
     assert set(groups) == {*drawn, "deadline"}
     pairs: tuple[list, list] = ([], [])  # (value, pixel) on the time axis and on the value axis
     for role, points in drawn.items():
-        recorded = [tuple(map(float, p.split(","))) for p in groups[role].get("data-points").split()]
+        recorded = [
+            tuple(map(float, p.split(","))) for p in groups[role].get("data-points").split()
+        ]
         assert recorded == list(points)  # the same numbers as the terminal chart, unrounded
         drawn_marks = marks(groups[role])
         if role == "target":  # a level across the whole plot, at its value
-            assert [x for x, _ in drawn_marks] == [svg_chart.LEFT, svg_chart.WIDTH - svg_chart.RIGHT]
+            assert [x for x, _ in drawn_marks] == [
+                svg_chart.LEFT,
+                svg_chart.WIDTH - svg_chart.RIGHT,
+            ]
             pairs[1].extend((points[0][1], y) for _, y in drawn_marks)
             continue
         assert len(drawn_marks) == len(points)

@@ -26,8 +26,10 @@ runner = CliRunner()
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("LNREV_CHROMIUM") or shutil.which("chromium") or shutil.which(
-        "chromium-browser"
+    return (
+        os.environ.get("LNREV_CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
     )
 
 
@@ -61,7 +63,9 @@ class Visit:
             "console",
             lambda message: self.errors.append(message.text) if message.type == "error" else None,
         )
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.on(
+            "dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss())
+        )
         self.page.emulate_media(media=media)
         self.url = path.resolve().as_uri()
         self.page.goto(self.url)

@@ -126,9 +126,13 @@ def report_html(report: ProgressReport, lang: Language) -> str:
         file=wording.plain(report.file_label),
     )
     assessments = report.assessments
-    style = STYLE + f":root {{ --ink: {INK}; }}\n" + "".join(
-        f".v-{verdict.value} {{ background: {background}; border-color: {border}; }}\n"
-        for verdict, (background, border) in VERDICT_COLOURS.items()
+    style = (
+        STYLE
+        + f":root {{ --ink: {INK}; }}\n"
+        + "".join(
+            f".v-{verdict.value} {{ background: {background}; border-color: {border}; }}\n"
+            for verdict, (background, border) in VERDICT_COLOURS.items()
+        )
     )
     body = [
         "<header>",

@@ -1,10 +1,10 @@
 """The chart of one target as inline SVG, for the HTML report (pure text: no plotting library).
 
 It draws the same `chart.Chart` as the terminal: the observations, the required path, the pace so
-far to the deadline, the target as a level across the plot, and a vertical line at the deadline. Both axes are linear
-maps from the data (decimal years, the kind's chart scale) to the drawing; each series also
-carries its data unrounded in `data-points`, so that a reader, or a test, can check every mark
-against the numbers. The SVG scales with its container (a viewBox, no fixed size).
+far to the deadline, the target as a level across the plot, and a vertical line at the deadline.
+Both axes are linear maps from the data (decimal years, the kind's chart scale) to the drawing;
+each series also carries its data unrounded in `data-points`, so that a reader, or a test, can
+check every mark against the numbers. The SVG scales with its container (a viewBox, no fixed size).
 """
 
 from __future__ import annotations

@@ -6,8 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from lnrev.cli.application import COMMANDS, app, application_for
 
 ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
 
 
 def imported(*args: str) -> set[str]:
@@ -58,3 +62,23 @@ def test_the_table_draws_no_chart():
     modules = imported("status", "-f", "targets.toml")
     assert "rich.table" in modules
     assert "plotext" not in modules and "tomlkit" not in modules
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_one_command_is_built_as_the_whole_application_builds_it(name):
+    """The console script builds only the command it runs: its help and its usage errors read
+    exactly as in the application with every command."""
+    alone = application_for([name, "--help"])
+    assert alone is not app and [c.name for c in alone.registered_commands] == [name]
+    for args in ([name, "--help"], [name, "--no-such-option"]):
+        whole, one = runner.invoke(app, args), runner.invoke(alone, args)
+        assert (one.exit_code, one.stdout, one.stderr) == (
+            whole.exit_code, whole.stdout, whole.stderr,
+        )  # fmt: skip
+
+
+def test_help_and_completion_get_every_command(monkeypatch):
+    assert application_for(["--help"]) is app
+    assert application_for(["stauts"]) is app  # so that the error suggests `status`
+    monkeypatch.setenv("_LNREV_COMPLETE", "complete_bash")
+    assert application_for(["status"]) is app

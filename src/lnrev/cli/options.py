@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -18,7 +18,7 @@ from lnrev.views.environment import Environment
 from lnrev.views.output import FORMATS
 
 if TYPE_CHECKING:
-    from lnrev.model.targets_file import TargetsFile
+    from lnrev.model.targets_file import FileHead, TargetsFile
     from lnrev.targetsfile.loading import TargetsLocation
 
 
@@ -83,10 +83,10 @@ def read_targets(file: Path | None) -> tuple[TargetsLocation, TargetsFile]:
     return location, load(location)
 
 
-def check_target(target_id: str, targets: TargetsFile, location: TargetsLocation) -> None:
-    """An unknown id is a usage error (exit 2) that suggests the closest id."""
-    if target_id not in targets.targets:
-        raise no_such_target(target_id, targets.targets, location.label)
+def check_target(target_id: str, ids: Collection[str], location: TargetsLocation) -> None:
+    """An unknown id is a usage error (exit 2) that suggests the closest of the file's `ids`."""
+    if target_id not in ids:
+        raise no_such_target(target_id, ids, location.label)
 
 
 def today(as_of: date | None) -> date:
@@ -223,7 +223,7 @@ SchemeOption = Annotated[
 ]
 
 
-def check_scheme(scheme: str | None, targets: TargetsFile) -> None:
+def check_scheme(scheme: str | None, targets: TargetsFile | FileHead) -> None:
     """A scheme asked for on the command line must leave the file's own thresholds in order."""
     if scheme is None:
         return

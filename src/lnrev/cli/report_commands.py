@@ -6,6 +6,8 @@ table for people (the default), JSON for scripts, CSV for spreadsheets, Markdown
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
@@ -40,7 +42,7 @@ from lnrev.views.output import REPORT_FORMATS
 if TYPE_CHECKING:
     from lnrev.engine.results import Assessment
     from lnrev.engine.rules import Rules
-    from lnrev.model.targets_file import TargetsFile
+    from lnrev.model.targets_file import FileHead
     from lnrev.targetsfile.loading import TargetsLocation
 
 Verdicts = Annotated[
@@ -120,20 +122,19 @@ class Filters(NamedTuple):
             )
         return kinds
 
-    def shown(
-        self, targets: TargetsFile, location: TargetsLocation, rules: Rules
-    ) -> list[Assessment]:
-        """Every target of the file assessed by `rules`, filtered and in order."""
+    def shown(self, assessments: list[Assessment], location: TargetsLocation) -> list[Assessment]:
+        """The assessments these filters let through, in their order; an id named that the file
+        does not have is a usage error."""
         from lnrev.engine.verdicts import Verdict
         from lnrev.reports import selection
-        from lnrev.reports.status import assess_by
 
         kinds = self.kinds()
+        known = dict.fromkeys(a.id for a in assessments)
         for target_id in self.ids or ():
-            check_target(target_id, targets, location)
+            check_target(target_id, known, location)
         return selection.sort(
             selection.select(
-                assess_by(targets, rules),
+                assessments,
                 ids=self.ids or (),
                 verdicts=[Verdict(v) for v in self.verdicts or ()],
                 binding=True if self.binding else False if self.expected else None,
@@ -141,6 +142,24 @@ class Filters(NamedTuple):
             ),
             self.sort,
         )
+
+
+def rules_for(scheme: str | None, as_of: date | None) -> Callable[[FileHead], Rules]:
+    """How a file's head (its plan and assessment settings) becomes the rules of this run: the
+    scheme asked for, if the file's own thresholds allow it, on the as-of date."""
+    from lnrev.reports.status import rules_of
+
+    def rules(head: FileHead) -> Rules:
+        check_scheme(scheme, head)
+        return rules_of(head, today(as_of), scheme)
+
+    return rules
+
+
+def without_history(assessment: Assessment) -> Assessment:
+    """What `status` keeps of an assessment: all but the observations, which it never shows
+    (on a large file they are most of the memory)."""
+    return assessment._replace(history=())
 
 
 @reports_errors
@@ -188,7 +207,8 @@ def status(
     """
     from lnrev.engine.verdicts import Verdict
     from lnrev.reports import selection
-    from lnrev.reports.status import rules_of
+    from lnrev.targetsfile.loading import discover
+    from lnrev.targetsfile.streaming import assess_each
     from lnrev.views.language import LANGUAGES
     from lnrev.views.output import StatusView, present
     from lnrev.views.wording import status_caption
@@ -196,14 +216,13 @@ def status(
     shown_format = output_format(format_, json)
     filters = Filters(ids, verdict, binding, expected, kind, sort)
     filters.kinds()
-    location, targets = read_targets(file)
-    check_scheme(scheme, targets)
-    rules = rules_of(targets, today(as_of), scheme)
-    shown = filters.shown(targets, location, rules)
+    location = discover(file)
+    assessed = assess_each(location, rules_for(scheme, as_of), keep=without_history)
+    shown = filters.shown(assessed.assessments, location)
     env = environment(lang, wide, raw_text)
     methods = sorted({a.method for a in shown if a.method})
-    caption = status_caption(location.label, rules, methods, LANGUAGES[env.lang])
-    view = StatusView(shown, caption, targets.plan, rules, location.label)
+    caption = status_caption(location.label, assessed.rules, methods, LANGUAGES[env.lang])
+    view = StatusView(shown, caption, assessed.plan, assessed.rules, location.label)
     present(view, shown_format, env, export)
     if selection.failing(shown, [Verdict(v) for v in fail_on or ()]):
         raise typer.Exit(ExitCode.CHECK_FAILED)
@@ -258,15 +277,14 @@ def report(
     lnrev report --binding --format markdown > report.md
     """
     from lnrev.reports.progress import progress_report
-    from lnrev.reports.status import rules_of
+    from lnrev.reports.status import assess_by
     from lnrev.views.output import ReportView, rendered
 
     filters = Filters(ids, verdict, binding, expected, kind, sort)
     filters.kinds()
     location, targets = read_targets(file)
-    check_scheme(scheme, targets)
-    rules = rules_of(targets, today(as_of), scheme)
-    shown = filters.shown(targets, location, rules)
+    rules = rules_for(scheme, as_of)(targets)
+    shown = filters.shown(assess_by(targets, rules), location)
     view = ReportView(progress_report(targets, shown, rules, location.label))
     env = environment(lang)
     if output is None:
@@ -301,14 +319,13 @@ def gap(
     lnrev gap clean-energy --as-of 2024-12-31 --json
     lnrev gap clean-energy --export clean-energy.svg
     """
-    from lnrev.reports.status import assess, rules_of
+    from lnrev.reports.status import assess
     from lnrev.views.output import GapView, present
 
     shown_format = output_format(format_, json)
     location, targets = read_targets(file)
-    check_target(target_id, targets, location)
-    check_scheme(scheme, targets)
-    rules = rules_of(targets, today(as_of), scheme)
+    check_target(target_id, targets.targets, location)
+    rules = rules_for(scheme, as_of)(targets)
     assessment = assess(targets, target_id, rules)
     view = GapView(assessment, targets.targets[target_id], rules, chart)
     present(view, shown_format, environment(lang, raw_text=raw_text), export)
@@ -346,7 +363,7 @@ def sources(
     shown_format = output_format(format_, json)
     location, targets = read_targets(file)
     if target_id is not None:
-        check_target(target_id, targets, location)
+        check_target(target_id, targets.targets, location)
     found = bibliography(targets, only=target_id, as_of=as_of)
     env = environment(None, raw_text=raw_text)
     present(SourcesView(found, location.label), shown_format, env, export)

@@ -98,7 +98,9 @@ DateField = Annotated[
 class Strict(BaseModel):
     """Every table of the file: unknown keys, wrong types, NaN and infinite numbers are refused."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, allow_inf_nan=False, frozen=True, defer_build=True
+    )
 
 
 def _publication_date(value: Any) -> int | str | date:
@@ -131,6 +133,8 @@ PublicationDate = Annotated[
 
 class SourceRef(Strict):
     """A bibliographic source: publisher, title, date (and URL where one exists)."""
+
+    model_config = {**Strict.model_config, "defer_build": False}
 
     title: str
     publisher: str | None = None

@@ -119,6 +119,8 @@ class Observation(Strict):
 class Expectation(Strict):
     """An official projection ("expected to exceed 50% by end 2024"): shown, never assessed."""
 
+    model_config = {**Strict.model_config, "defer_build": False}
+
     at: PointField
     value: float
     source: Source | None = None

@@ -8,17 +8,22 @@ from lnrev.engine.results import Assessment
 from lnrev.engine.rules import Rules
 from lnrev.engine.verdicts import Verdict
 from lnrev.model.kinds import kind_of
-from lnrev.model.targets_file import TargetsFile
+from lnrev.model.tables import Target
+from lnrev.model.targets_file import FileHead, TargetsFile
 
 
-def rules_of(targets_file: TargetsFile, as_of: date, scheme: str | None = None) -> Rules:
+def rules_of(targets_file: TargetsFile | FileHead, as_of: date, scheme: str | None = None) -> Rules:
     """The file's assessment settings and plan base on `as_of`, with another scheme if asked."""
     return targets_file.assessment.rules(as_of, targets_file.plan_base, scheme)
 
 
 def assess(targets_file: TargetsFile, id_: str, rules: Rules) -> Assessment:
     """Assess one target of a file by these rules and those of its kind."""
-    target = targets_file.targets[id_]
+    return assess_target(id_, targets_file.targets[id_], rules)
+
+
+def assess_target(id_: str, target: Target, rules: Rules) -> Assessment:
+    """Assess a target by these rules and those of its kind."""
     return kind_of(target.kind).assess(id_, target, rules)
 
 
@@ -31,10 +36,7 @@ def assess_file(
 
 def assess_by(targets_file: TargetsFile, rules: Rules) -> list[Assessment]:
     """Every target of a file by these rules, in file order."""
-    return [
-        kind_of(target.kind).assess(id_, target, rules)
-        for id_, target in targets_file.targets.items()
-    ]
+    return [assess_target(id_, target, rules) for id_, target in targets_file.targets.items()]
 
 
 def summarize(assessments: list[Assessment]) -> dict[str, int]:

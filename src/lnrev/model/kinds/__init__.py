@@ -30,7 +30,8 @@ def kind_of(name: str) -> Kind:
     return KINDS[name]
 
 
-def _kind_name(value: Any) -> str | None:
+def kind_name(value: Any) -> str | None:
+    """The kind a target table declares (level when it says none); None for an unknown kind."""
     if isinstance(value, dict):
         kind = value.get("kind", DEFAULT_KIND)
         return kind if isinstance(kind, str) and kind in KINDS else None
@@ -44,7 +45,7 @@ KIND_CHOICES = either(repr(name) for name in KIND_NAMES)
 AnyTarget = Annotated[
     Union[tuple(Annotated[kind.target_model, Tag(kind.name)] for kind in KINDS.values())],  # noqa: UP007
     Discriminator(
-        _kind_name,
+        kind_name,
         custom_error_type="kind",
         custom_error_message=f"expected a table with kind = {KIND_CHOICES}",
     ),

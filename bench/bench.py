@@ -190,7 +190,7 @@ def main() -> None:
                         [LNREV, "status", "--json", "-f", str(path)],
                     ),
                 },
-                max(3, options.runs // (size // 1_000)),
+                max(5 if size <= 10_000 else 3, options.runs // (size // 1_000)),
             )
         if options.editing:
             timings |= editing(Path(directory), 3)

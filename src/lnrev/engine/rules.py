@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from lnrev.engine.timeline import Point, as_date, decimal_year
+from lnrev.engine.timeline import Point, as_date
 from lnrev.engine.verdicts import EUROSTAT, Scheme, Thresholds
 
 
@@ -32,13 +32,15 @@ class Rules(NamedTuple):
         """Was a figure at `at` known on the as-of date (contract section 1)?
 
         Its point must not lie after the as-of date, and it must have been published by then: on
-        its `published` date if given, else `publication_lag` days after its own date.
+        its `published` date if given, else `publication_lag` days after its own date. (Decimal
+        time grows with the calendar, so dates are compared as they are.)
         """
-        if decimal_year(at) > decimal_year(self.as_of):
+        day = as_date(at)
+        if day > self.as_of:
             return False
         if published is not None:
             return published <= self.as_of
         try:
-            return as_date(at) + timedelta(days=self.publication_lag) <= self.as_of
-        except OverflowError:  # a release after the year 9999 is not known yet
+            return day <= self.as_of - timedelta(days=self.publication_lag)
+        except OverflowError:  # a lag reaching back before the year 1: nothing is known yet
             return False

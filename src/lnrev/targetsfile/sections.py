@@ -21,14 +21,15 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-_HEADER = re.compile(r"^\[[^\n]*", re.MULTILINE)
+_HEADER = re.compile(r"\n\[")
+"""The start of a line that begins with "[" (a pattern that opens with a literal: a fast scan)."""
 _TARGET = re.compile(
     r"(\[\[?)targets\.([a-z0-9][a-z0-9-]*)(?:\.[A-Za-z0-9_-]+)*(\]\]?)[ \t]*(?:#[^\n]*)?"
 )
 """`[targets.ID]`, `[targets.ID.baseline]`, `[[targets.ID.observations]]`, ..."""
 _HEAD = re.compile(r"\[(?:plan|assessment)\][ \t]*(?:#[^\n]*)?")
-_INDENTED_HEADER = re.compile(r"^[ \t]+\[", re.MULTILINE)
-_MULTILINE_STRING = re.compile("'''|\"\"\"")
+_INDENTED_HEADER = re.compile(r"\n[ \t]+\[")
+_INDENTED_FIRST_LINE = re.compile(r"[ \t]+\[")
 
 
 class Sections(NamedTuple):
@@ -40,9 +41,11 @@ class Sections(NamedTuple):
 
 def sections(text: str) -> Sections | None:
     """The file's sections, or None if it is not in the plain form (see the module's doc)."""
-    if _MULTILINE_STRING.search(text) or _INDENTED_HEADER.search(text):
+    indented = _INDENTED_FIRST_LINE.match(text) or _INDENTED_HEADER.search(text)
+    if "'''" in text or '"""' in text or indented:
         return None
-    starts = [match.start() for match in _HEADER.finditer(text)]
+    starts = [0] if text.startswith("[") else []
+    starts += [match.start() + 1 for match in _HEADER.finditer(text)]
     ends = [*starts[1:], len(text)] if starts else []
     head = [text[: starts[0] if starts else len(text)]]
     targets: list[list] = []  # [id, start, end]: a target's tables, one after another

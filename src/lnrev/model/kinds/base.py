@@ -106,9 +106,9 @@ class Kind:
     def recorded(self, observation: Observation) -> dict[str, float]:
         """The observation's value fields as written in the file ({"yoy": -2.5})."""
         return {
-            key: getattr(observation, key)
+            key: value
             for key in self.observation_fields
-            if getattr(observation, key, None) is not None
+            if (value := getattr(observation, key, None)) is not None
         }
 
     # --- the rules that need the plan ----------------------------------------------------------

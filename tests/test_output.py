@@ -8,13 +8,17 @@ import os
 import pty
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from lnrev.cli import app
-from lnrev.views.csv_table import FLAT_COLUMNS, flatten
+from lnrev.reports.status import assess_by, rules_of
+from lnrev.targetsfile.loading import TargetsLocation, load
+from lnrev.views.csv_table import FLAT_COLUMNS, assessments_csv, flatten
+from lnrev.views.json_document import assessment_json, dumps, json_pieces, status_document
 
 runner = CliRunner()
 AS_OF = "2025-06-30"  # before the 2025 deadlines
@@ -290,3 +294,27 @@ def test_shell_completion_of_target_ids(tmp_path):
     )
     assert done.stdout.split() == ["share", "slow"]
     assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_status_json_is_written_a_target_at_a_time(ascii_only):
+    """Joined, the pieces `status` writes are the whole document's JSON."""
+    targets = load(TargetsLocation(Path("targets.toml"), "targets.toml"))
+    rules = rules_of(targets, date(2025, 6, 30))
+    assessments = assess_by(targets, rules)
+    pieces = list(json_pieces(status_document(assessments, None, rules, "x"), False, ascii_only))
+    whole = {**status_document(assessments, None, rules, "x"), "targets": [
+        assessment_json(a) for a in assessments
+    ]}  # fmt: skip
+    assert len(pieces) == len(assessments) + 2
+    assert "".join(pieces) == dumps(whole, pretty=False, ascii_only=ascii_only)
+
+
+def test_status_csv_is_written_a_row_at_a_time():
+    targets = load(TargetsLocation(Path("targets.toml"), "targets.toml"))
+    assessments = assess_by(targets, rules_of(targets, date(2025, 6, 30)))
+    rows = list(assessments_csv(assessments))
+    assert len(rows) == len(assessments) + 1
+    assert [row["id"] for row in csv.DictReader(io.StringIO("".join(rows)))] == [
+        a.id for a in assessments
+    ]

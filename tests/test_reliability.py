@@ -173,7 +173,8 @@ def test_kill_9_at_random_moments_never_leaves_a_mix(tmp_path):
     assert validate.returncode == 0, validate.stderr
 
 
-def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown"])
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path, fmt):
     big = tmp_path / "big.toml"
     big.write_text(
         "".join(
@@ -183,8 +184,9 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
         encoding="utf-8",
     )
     process = subprocess.Popen(
-        [LNREV, "status", "--json", "-f", str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+        [LNREV, "status", "--format", fmt, "-f", str(big)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
     process.stdout.read(100)  # like `| head -c 100`
     process.stdout.close()
     stderr = process.stderr.read()

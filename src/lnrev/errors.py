@@ -37,6 +37,11 @@ class UsageError(LnrevError):
     exit_code = ExitCode.USAGE
 
 
+class OutputClosed(Exception):
+    """Whoever reads lnrev's output stopped reading (`lnrev status --json | head -c 100`):
+    there is nothing more to write, and nothing went wrong."""
+
+
 def no_such_target(target_id: str, ids: Iterable[str], label: str) -> UsageError:
     """An unknown target id is a usage error (exit 2) in every command, with the closest id."""
     ids = list(ids)

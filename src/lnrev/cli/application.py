@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from lnrev import __version__
 from lnrev.cli import edit_commands, report_commands
-from lnrev.errors import ExitCode
+from lnrev.errors import ExitCode, OutputClosed
 
 
 class LnrevGroup(TyperGroup):
@@ -141,6 +141,9 @@ def main() -> None:
         sys.exit(ExitCode.BAD_INPUT)
     try:
         application_for(sys.argv[1:])()
+    except OutputClosed:  # the reader has all it wanted; what is still buffered goes nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(ExitCode.OK)
     except OSError as error:  # the output itself failed: a full disk, a closed terminal
         typer.echo(f"lnrev: error: cannot write the output ({error.strerror or error})", err=True)
         sys.exit(ExitCode.BAD_INPUT)

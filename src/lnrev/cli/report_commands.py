@@ -288,13 +288,12 @@ def report(
     view = ReportView(progress_report(targets, shown, rules, location.label))
     env = environment(lang)
     if output is None:
-        env.write(rendered(view, format_, env))
+        env.write("".join(rendered(view, format_, env)))
     else:
         from lnrev.targetsfile.atomic import write_atomically
 
-        write_atomically(
-            output, rendered(view, format_, env._replace(encoding="utf-8")), str(output)
-        )
+        page = "".join(rendered(view, format_, env._replace(encoding="utf-8")))
+        write_atomically(output, page, str(output))
 
 
 @reports_errors

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from lnrev.engine.results import Assessment
@@ -28,29 +30,33 @@ def flatten(document: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def assessments_csv(assessments: list[Assessment], raw_text: bool = False) -> str:
-    """One header row of FLAT_COLUMNS, then one row per assessment."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for assessment in assessments:
-        row = flatten(assessment_json(assessment))
-        writer.writerow({key: _cell(value, raw_text) for key, value in row.items()})
-    return out.getvalue()
+def assessments_csv(assessments: Iterable[Assessment], raw_text: bool = False) -> Iterator[str]:
+    """One header row of FLAT_COLUMNS, then one row per assessment, a line at a time."""
+    rows = (flatten(assessment_json(assessment)) for assessment in assessments)
+    cells = ([_cell(row[column], raw_text) for column in FLAT_COLUMNS] for row in rows)
+    return csv_lines(chain([FLAT_COLUMNS], cells))
 
 
-def sources_csv(bibliography: Bibliography, raw_text: bool = False) -> str:
+def sources_csv(bibliography: Bibliography, raw_text: bool = False) -> Iterator[str]:
     """One row per source (number, source, what cites it); what cites none has no number."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["number", "source", "cited_by"])
+    rows: list[list[Any]] = [["number", "source", "cited_by"]]
     for number, reference in enumerate(bibliography.references, start=1):
         cited_by = "; ".join(citation_text(c) for c in reference.cited_by)
         source = source_text(reference.source)
-        writer.writerow([number, *(inert(text, raw_text) for text in (source, cited_by))])
-    for citation in bibliography.unsourced:
-        writer.writerow(["", "", citation_text(citation)])
-    return out.getvalue()
+        rows.append([number, *(inert(text, raw_text) for text in (source, cited_by))])
+    rows += [["", "", citation_text(citation)] for citation in bibliography.unsourced]
+    return csv_lines(rows)
+
+
+def csv_lines(rows: Iterable[list[Any]]) -> Iterator[str]:
+    """Rows as CSV text, a line at a time, as the csv module writes them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in rows:
+        writer.writerow(row)
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -11,6 +11,8 @@ import shutil
 import sys
 from typing import NamedTuple, TextIO
 
+from lnrev.errors import OutputClosed
+
 BOX_AND_BARS = "─█░●—·“”→"
 """The characters the table views draw with, beyond ASCII."""
 
@@ -62,7 +64,10 @@ class Environment(NamedTuple):
         stream = self.stdout or sys.stdout
         if not self.utf:
             text = text.encode(self.encoding, "backslashreplace").decode(self.encoding)
-        stream.write(text)
+        try:
+            stream.write(text)
+        except BrokenPipeError:
+            raise OutputClosed from None
 
 
 def _columns() -> int | None:

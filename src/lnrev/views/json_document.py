@@ -8,6 +8,7 @@ Numbers go out unrounded as plain JSON numbers; every point in time is an ISO da
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -26,7 +27,7 @@ def status_document(
     assessments: list[Assessment], plan: Plan | None, rules: Rules, file_label: str
 ) -> dict[str, Any]:
     """`lnrev status --json`: the plan, the scheme, the verdict counts and every assessment in
-    file order."""
+    file order (made one at a time as `json_pieces` writes them)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "as_of": rules.as_of.isoformat(),
@@ -34,7 +35,7 @@ def status_document(
         "plan": plan_json(plan),
         "scheme": rules.scheme.name,
         "summary": summarize(assessments),
-        "targets": [assessment_json(assessment) for assessment in assessments],
+        "targets": (assessment_json(assessment) for assessment in assessments),
     }
 
 
@@ -130,6 +131,24 @@ def dumps(document: dict[str, Any], pretty: bool, ascii_only: bool = False) -> s
     UTF-8; the same data every way."""
     indent = 2 if pretty else None
     return json.dumps(document, ensure_ascii=ascii_only, indent=indent, allow_nan=False)
+
+
+def json_pieces(document: dict[str, Any], pretty: bool, ascii_only: bool = False) -> Iterator[str]:
+    """The document as JSON, in pieces that join to what `dumps` writes. A document whose last
+    value is an iterator (the targets of `status`) is written compact an item at a time, so that
+    a large file's targets are never one list of objects nor one text; indented, it is whole."""
+    *others, (key, items) = document.items()
+    if not isinstance(items, Iterator):
+        yield dumps(document, pretty, ascii_only)
+        return
+    if pretty:
+        yield dumps({**document, key: list(items)}, pretty, ascii_only)
+        return
+    opening = dumps({**dict(others), key: []}, pretty, ascii_only)
+    yield opening.removesuffix("[]}") + "["
+    for index, item in enumerate(items):
+        yield (", " if index else "") + dumps(item, pretty, ascii_only)
+    yield "]}"
 
 
 def _reading(reading: Reading | None) -> dict[str, Any] | None:

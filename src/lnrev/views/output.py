@@ -10,6 +10,7 @@ never loads plotext unless it draws, and the HTML report loads neither.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -35,7 +36,7 @@ ASCII_FALLBACK = str.maketrans(
 
 class View(Protocol):
     def json(self) -> dict[str, Any]: ...
-    def csv(self, raw_text: bool = False) -> str: ...
+    def csv(self, raw_text: bool = False) -> Iterator[str]: ...
     def markdown(self, env: Environment) -> str: ...
     def rich(self, env: Environment) -> RenderableType: ...
 
@@ -54,7 +55,7 @@ class StatusView(NamedTuple):
 
         return status_document(self.assessments, self.plan, self.rules, self.file_label)
 
-    def csv(self, raw_text: bool = False) -> str:
+    def csv(self, raw_text: bool = False) -> Iterator[str]:
         from lnrev.views.csv_table import assessments_csv
 
         return assessments_csv(self.assessments, raw_text)
@@ -87,7 +88,7 @@ class GapView(NamedTuple):
 
         return gap_document(self.assessment, self.rules.as_of)
 
-    def csv(self, raw_text: bool = False) -> str:
+    def csv(self, raw_text: bool = False) -> Iterator[str]:
         from lnrev.views.csv_table import assessments_csv
 
         return assessments_csv([self.assessment], raw_text)
@@ -120,7 +121,7 @@ class SourcesView(NamedTuple):
 
         return sources_document(self.bibliography, self.file_label)
 
-    def csv(self, raw_text: bool = False) -> str:
+    def csv(self, raw_text: bool = False) -> Iterator[str]:
         from lnrev.views.csv_table import sources_csv
 
         return sources_csv(self.bibliography, raw_text)
@@ -154,19 +155,22 @@ class ReportView(NamedTuple):
         return report_markdown(self.report, LANGUAGES[env.lang])
 
 
-def rendered(view: View, fmt: str, env: Environment) -> str:
-    """A view as text in `fmt` (json, csv, markdown or html), as the output's encoding allows."""
+def rendered(view: View, fmt: str, env: Environment) -> Iterator[str]:
+    """A view as text in `fmt` (json, csv, markdown or html), in pieces, as the output's
+    encoding allows."""
     if fmt == "json":
-        from lnrev.views.json_document import dumps
+        from lnrev.views.json_document import json_pieces
 
-        return dumps(view.json(), pretty=env.tty, ascii_only=not env.utf) + "\n"
-    if fmt == "csv":
-        return view.csv(env.raw_text)
-    if fmt == "html":  # any character beyond the encoding as a character reference
+        yield from json_pieces(view.json(), pretty=env.tty, ascii_only=not env.utf)
+        yield "\n"
+    elif fmt == "csv":
+        yield from view.csv(env.raw_text)
+    elif fmt == "html":  # any character beyond the encoding as a character reference
         page = view.html(env)
-        return page if env.utf else page.encode("ascii", "xmlcharrefreplace").decode("ascii")
-    markdown = view.markdown(env)
-    return markdown if env.unicode else markdown.translate(ASCII_FALLBACK)
+        yield page if env.utf else page.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    else:
+        markdown = view.markdown(env)
+        yield markdown if env.unicode else markdown.translate(ASCII_FALLBACK)
 
 
 def present(view: View, fmt: str, env: Environment, export: Path | None = None) -> None:
@@ -174,7 +178,8 @@ def present(view: View, fmt: str, env: Environment, export: Path | None = None) 
     if fmt == "table":
         show(view.rich(env), env)
     else:
-        env.write(rendered(view, fmt, env))
+        for piece in rendered(view, fmt, env):
+            env.write(piece)
     if export is not None:
         save(view.rich(REPORT), export)
 

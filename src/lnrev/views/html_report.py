@@ -117,14 +117,7 @@ td.value { text-align: right; font-variant-numeric: tabular-nums; }
 def report_html(report: ProgressReport, lang: Language) -> str:
     """The whole page."""
     rules = report.rules
-    title = wording.plain(report.plan.name) if report.plan and report.plan.name else ""
-    heading = title or lang.say("report title")
-    meta = lang.say(
-        "report meta",
-        as_of=rules.as_of.isoformat(),
-        scheme=rules.scheme.name,
-        file=wording.plain(report.file_label),
-    )
+    heading, meta = wording.report_heading(report, lang)
     assessments = report.assessments
     style = (
         STYLE

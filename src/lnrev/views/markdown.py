@@ -97,14 +97,7 @@ def report_markdown(report: ProgressReport, lang: Language = EN) -> str:
     """The progress report as Markdown, for an issue or a document: the heading, the verdict
     counts, the status table, then each target in depth with its caveats and sources (no charts)."""
     rules = report.rules
-    plan = report.plan
-    heading = wording.plain(plan.name) if plan and plan.name else lang.say("report title")
-    meta = lang.say(
-        "report meta",
-        as_of=rules.as_of.isoformat(),
-        scheme=rules.scheme.name,
-        file=wording.plain(report.file_label),
-    )
+    heading, meta = wording.report_heading(report, lang)
     assessments = report.assessments
     parts = [
         f"# {cell(heading)}\n\n*{cell(meta)}*\n",

@@ -19,6 +19,7 @@ from lnrev.engine.verdicts import Caveat, Verdict
 from lnrev.model.fields import Source, SourceRef
 from lnrev.model.kinds import kind_of
 from lnrev.reports.bibliography import Citation
+from lnrev.reports.progress import ProgressReport
 from lnrev.views.language import EN, Language
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -114,6 +115,20 @@ def status_caption(file: str, rules: Rules, methods: list[str], lang: Language =
         method=rules.method,
         in_use=", ".join(methods) or lang.say("none"),
     )
+
+
+def report_heading(report: ProgressReport, lang: Language = EN) -> tuple[str, str]:
+    """The title of a progress report (the plan's name) and the line under it: as-of date,
+    scheme and file."""
+    plan = report.plan
+    title = plain(plan.name) if plan and plan.name else lang.say("report title")
+    meta = lang.say(
+        "report meta",
+        as_of=report.rules.as_of.isoformat(),
+        scheme=report.rules.scheme.name,
+        file=plain(report.file_label),
+    )
+    return title, meta
 
 
 def verdict_words(a: Assessment, lang: Language = EN) -> str:

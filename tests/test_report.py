@@ -393,3 +393,17 @@ def test_contrast_is_enough_everywhere():
     for colour in re.findall(r"(?:--muted|a \{ color): (#[0-9a-f]{6})", css):
         assert contrast(colour, "#ffffff") >= 4.5
     assert len(set(html_report.VERDICT_SYMBOLS.values())) == len(Verdict)  # never colour alone
+
+
+def test_cells_mark_binding_targets_outlooks_and_caveats():
+    china = ROOT / "examples" / "china-14th-fyp.toml"
+    _, page, _ = report("-f", str(china), "--as-of", AS_OF)
+    result = runner.invoke(app, ["status", "--json", "-f", str(china), "--as-of", AS_OF])
+    cells = dict(re.findall(r'<li class="cell [^"]*" data-id="([a-z0-9-]+)"(.*?)</li>', page))
+    for target in json.loads(result.stdout)["targets"]:
+        cell = cells[target["id"]]
+        assert ('class="binding"' in cell) == target["binding"], target["id"]
+        assert re.findall(r'data-caveat="([a-z_]+)"', cell) == target["caveats"]
+        if target["outlook"]:
+            assert "awaiting final figure, likely met" in cell
+    assert sum(t["binding"] for t in json.loads(result.stdout)["targets"]) >= 2

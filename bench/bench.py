@@ -9,8 +9,8 @@
 Each command is run as its own process, several times; the table gives the median, min and max
 wall-clock time and the peak memory (maximum resident set size) of the process. The start-up
 commands are run in turn, round after round, and so are the large files of every size, so that
-the machine's noise falls on all of them alike. The goals are ratios between lines of the same run, comparable across machines; each is
-printed with its ratio, its limit and whether it is met.
+the machine's noise falls on all of them alike. The goals are ratios between lines of the same
+run, comparable across machines; each is printed with its ratio, its limit and whether it is met.
 """
 
 from __future__ import annotations

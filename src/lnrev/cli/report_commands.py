@@ -122,13 +122,14 @@ class Filters(NamedTuple):
             )
         return kinds
 
-    def shown(self, assessments: list[Assessment], location: TargetsLocation) -> list[Assessment]:
-        """The assessments these filters let through, in their order; an id named that the file
-        does not have is a usage error."""
+    def shown(
+        self, assessments: list[Assessment], kinds: list[str], location: TargetsLocation
+    ) -> list[Assessment]:
+        """The assessments these filters (and the `kinds` checked before) let through, in their
+        order; an id named that the file does not have is a usage error."""
         from lnrev.engine.verdicts import Verdict
         from lnrev.reports import selection
 
-        kinds = self.kinds()
         known = dict.fromkeys(a.id for a in assessments)
         for target_id in self.ids or ():
             check_target(target_id, known, location)
@@ -215,10 +216,10 @@ def status(
 
     shown_format = output_format(format_, json)
     filters = Filters(ids, verdict, binding, expected, kind, sort)
-    filters.kinds()
+    kinds = filters.kinds()
     location = discover(file)
     assessed = assess_each(location, rules_for(scheme, as_of), keep=without_history)
-    shown = filters.shown(assessed.assessments, location)
+    shown = filters.shown(assessed.assessments, kinds, location)
     env = environment(lang, wide, raw_text)
     methods = sorted({a.method for a in shown if a.method})
     caption = status_caption(location.label, assessed.rules, methods, LANGUAGES[env.lang])
@@ -281,10 +282,10 @@ def report(
     from lnrev.views.output import ReportView, rendered
 
     filters = Filters(ids, verdict, binding, expected, kind, sort)
-    filters.kinds()
+    kinds = filters.kinds()
     location, targets = read_targets(file)
     rules = rules_for(scheme, as_of)(targets)
-    shown = filters.shown(assess_by(targets, rules), location)
+    shown = filters.shown(assess_by(targets, rules), kinds, location)
     view = ReportView(progress_report(targets, shown, rules, location.label))
     env = environment(lang)
     if output is None:

@@ -39,9 +39,8 @@ def progress_report(
     targets_file: TargetsFile, shown: list[Assessment], rules: Rules, file_label: str
 ) -> ProgressReport:
     """The report of the assessments `shown` (already filtered and ordered)."""
-    entries = tuple(
-        Entry(a, target, target_bibliography(a.id, target, rules))
-        for a in shown
-        for target in (targets_file.targets[a.id],)
-    )
-    return ProgressReport(targets_file.plan, rules, file_label, entries)
+    entries = []
+    for a in shown:
+        target = targets_file.targets[a.id]
+        entries.append(Entry(a, target, target_bibliography(a.id, target, rules)))
+    return ProgressReport(targets_file.plan, rules, file_label, tuple(entries))

@@ -101,10 +101,20 @@ def answered(answer: str, *args: str, cwd: Path) -> str:
     return out.decode()
 
 
+def test_remove_checks_what_it_names_before_it_asks(targets, tmp_path):
+    result = invoke("remove", "jobs", "--at", "1999")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: targets.jobs has no observation at 1999-12-31")
+    assert "asks first" not in result.stderr
+    screen = answered("y\n", "remove", "jobs", "--at", "1999", cwd=tmp_path)
+    assert "[y/N]" not in screen and "has no observation at 1999-12-31" in screen
+    assert targets.read_text() == FILE
+
+
 @pytest.mark.parametrize(("answer", "removed"), [("y\n", True), ("n\n", False)])
 def test_remove_asks_on_a_terminal(targets, tmp_path, answer, removed):
     screen = answered(answer, "remove", "jobs", cwd=tmp_path)
-    assert "remove the whole target of targets.jobs from targets.toml? [y/N]" in screen
+    assert "remove targets.jobs and its 0 observations from targets.toml? [y/N]" in screen
     assert ("jobs" not in tomllib.loads(targets.read_text())["targets"]) is removed
 
 
@@ -137,19 +147,29 @@ def test_edit_shows_the_problems_and_offers_to_edit_again(targets, tmp_path, mon
     monkeypatch.setenv(
         "VISUAL", editor_script(tmp_path, "value = 50=>value = fifty", "value = fifty=>value = 55")
     )
-    result = invoke("edit", input="y\n")
-    assert result.exit_code == 0, result.output
-    assert "targets.toml (as edited):6: TOML syntax:" in result.stderr
-    assert "edit again?" in result.stderr
+    screen = answered("y\n", "edit", cwd=tmp_path)
+    assert "targets.toml (as edited):6: TOML syntax:" in screen
+    assert "edit again? [Y/n]" in screen and "saved targets.toml" in screen
     assert targets.read_text() == FILE.replace("value = 50,", "value = 55,")
+
+
+def test_edit_from_a_script_does_not_ask_to_edit_again(targets, tmp_path, monkeypatch):
+    monkeypatch.setenv("VISUAL", editor_script(tmp_path, "value = 50=>value = fifty"))
+    result = invoke("edit", input="y\n")
+    assert result.exit_code == 3
+    assert "targets.toml (as edited):6: TOML syntax:" in result.stderr
+    assert "edit again?" not in result.stderr
+    assert result.stderr.endswith("targets.toml: left as it was\n")
+    assert targets.read_text() == FILE
+    assert (tmp_path / "runs").read_text() == "1"  # the editor ran once
 
 
 def test_an_abandoned_invalid_edit_leaves_the_file(targets, tmp_path, monkeypatch):
     monkeypatch.setenv("EDITOR", editor_script(tmp_path, 'name = "A share"=>name = 3'))
-    result = invoke("edit", input="n\n")
-    assert result.exit_code == 3
-    assert "targets.share.name: expected a text, got 3" in result.stderr
-    assert result.stderr.endswith("targets.toml: left as it was\n")
+    screen = answered("n\n", "edit", cwd=tmp_path)
+    assert "targets.share.name: expected a text, got 3" in screen
+    assert "edit again? [Y/n]" in screen
+    assert screen.endswith("targets.toml: left as it was\r\n")
     assert targets.read_text() == FILE
     assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("lnrev-*.toml.unused"))
 

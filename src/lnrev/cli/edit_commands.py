@@ -377,12 +377,6 @@ def remove(
 
     point = _entered(read_point, at, "--at")
     location = discover(file)
-    what = "the observation at " + at if at else "the whole target"
-    if not yes:
-        if not sys.stdin.isatty():
-            raise UsageError(["error: remove asks first on a terminal; add --yes in a script"])
-        if not typer.confirm(f"remove {what} of targets.{target_id} from {location.label}?"):
-            raise typer.Exit(ExitCode.OK)
     removed: list[str] = []
 
     def change(document: editor.Document) -> None:
@@ -391,6 +385,12 @@ def remove(
         else:
             removed.append(editor.remove_observation(document, target_id, point))
 
+    if not yes:
+        editor.edit(location, change, write=False, only=target_id)  # what is named must exist
+        if not sys.stdin.isatty():
+            raise UsageError(["error: remove asks first on a terminal; add --yes in a script"])
+        if not typer.confirm(f"remove {removed.pop()} from {location.label}?"):
+            raise typer.Exit(ExitCode.OK)
     editor.edit(location, change, only=target_id)
     typer.echo(f"removed {removed[0]} from {location.label}")
 
@@ -412,6 +412,7 @@ def edit(file: FileOption = None) -> None:
     import os
     import shlex
     import subprocess
+    import sys
     import tempfile
 
     from lnrev.targetsfile import editing as editor
@@ -446,7 +447,9 @@ def edit(file: FileOption = None) -> None:
             except BadInput as problems:
                 for line in problems.lines:
                     typer.echo(line, err=True)
-                if not typer.confirm("edit again?", default=True, err=True):
+                if not sys.stdin.isatty() or not typer.confirm(
+                    "edit again?", default=True, err=True
+                ):
                     raise BadInput([f"{location.label}: left as it was"]) from None
         editor.replace_text(location, before, after)
         typer.echo(f"saved {location.label}")

@@ -142,6 +142,45 @@ VERDICT_NAMES = (
 """The verdicts, for help and completion (lnrev.engine.verdicts.Verdict, without importing it)."""
 
 
+TABLE_COLUMNS = (
+    "id", "name", "latest", "target", "gap", "progress", "time", "required", "pace",
+    "projected", "verdict",
+)  # fmt: skip
+"""The columns `status --columns` may name (lnrev.views.status_table.COLUMN_NAMES, without
+importing rich)."""
+
+
+def parse_columns(value: str | None) -> tuple[str, ...] | None:
+    """A comma-separated list of the status table's columns, in the order to show them."""
+    if value is None:
+        return None
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    if not names:
+        raise typer.BadParameter(f"expected one or more of {', '.join(TABLE_COLUMNS)}")
+    check = one_of(TABLE_COLUMNS, "columns")
+    return tuple(dict.fromkeys(check(name) for name in names))
+
+
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        metavar="COLUMN[,COLUMN...]",
+        help="The table's columns, in this order: " + ", ".join(TABLE_COLUMNS) + ".",
+        callback=parse_columns,
+        autocompletion=completes(TABLE_COLUMNS),
+    ),
+]
+OpenOption = Annotated[
+    bool,
+    typer.Option(
+        "--open",
+        help="Only targets whose verdict is not settled (neither met nor missed): for a"
+        " --fail-on watch that should not fire for ever on a target missed years ago.",
+    ),
+]
+
+
 def parse_export(value: Path | None) -> Path | None:
     if value is not None and value.suffix.lower() not in (".svg", ".html"):
         raise typer.BadParameter(

@@ -16,11 +16,13 @@ import typer
 from lnrev.cli.options import (
     VERDICT_NAMES,
     AsOfOption,
+    ColumnsOption,
     ExportOption,
     FileOption,
     FormatOption,
     JsonOption,
     LangOption,
+    OpenOption,
     RawTextOption,
     SchemeOption,
     TargetId,
@@ -107,6 +109,17 @@ class Filters(NamedTuple):
     expected: bool
     kind: str | None
     sort: str | None
+    open_only: bool = False
+
+    def named(self) -> str:
+        """The filters as typed, for a message that nothing matched: "--binding --open"."""
+        words = [*(self.ids or ())]
+        words += [f"--verdict {','.join(self.verdicts)}"] if self.verdicts else []
+        words += ["--binding"] if self.binding else []
+        words += ["--expected"] if self.expected else []
+        words += [f"--kind {self.kind}"] if self.kind else []
+        words += ["--open"] if self.open_only else []
+        return " ".join(words)
 
     def kinds(self) -> list[str]:
         """The kinds asked for; refused before the file is read, like every usage error."""
@@ -140,6 +153,7 @@ class Filters(NamedTuple):
                 verdicts=[Verdict(v) for v in self.verdicts or ()],
                 binding=True if self.binding else False if self.expected else None,
                 kinds=kinds,
+                open_only=self.open_only,
             ),
             self.sort,
         )
@@ -172,6 +186,7 @@ def status(
     binding: Binding = False,
     expected: Expected = False,
     kind: Kinds = None,
+    open_only: OpenOption = False,
     sort: Sort = None,
     fail_on: Annotated[
         str | None,
@@ -190,6 +205,7 @@ def status(
             "--wide", help="Every column, however narrow the terminal (lines may then wrap)."
         ),
     ] = False,
+    columns: ColumnsOption = None,
     lang: LangOption = None,
     format_: FormatOption = None,
     raw_text: RawTextOption = False,
@@ -203,7 +219,8 @@ def status(
     \b
     lnrev status
     lnrev status --as-of 2024-12-31 --sort verdict
-    lnrev status --fail-on missed,deterioration
+    lnrev status --open --fail-on deterioration,limited_progress
+    lnrev status --columns id,gap,required,verdict
     lnrev status --format csv > status.csv
     """
     from lnrev.engine.verdicts import Verdict
@@ -215,7 +232,7 @@ def status(
     from lnrev.views.wording import status_caption
 
     shown_format = output_format(format_, json)
-    filters = Filters(ids, verdict, binding, expected, kind, sort)
+    filters = Filters(ids, verdict, binding, expected, kind, sort, open_only)
     kinds = filters.kinds()
     location = discover(file)
     assessed = assess_each(location, rules_for(scheme, as_of), keep=without_history)
@@ -223,7 +240,9 @@ def status(
     env = environment(lang, wide, raw_text)
     methods = sorted({a.method for a in shown if a.method})
     caption = status_caption(location.label, assessed.rules, methods, LANGUAGES[env.lang])
-    view = StatusView(shown, caption, assessed.plan, assessed.rules, location.label)
+    view = StatusView(
+        shown, caption, assessed.plan, assessed.rules, location.label, filters.named(), columns
+    )
     present(view, shown_format, env, export)
     if selection.failing(shown, [Verdict(v) for v in fail_on or ()]):
         raise typer.Exit(ExitCode.CHECK_FAILED)
@@ -238,6 +257,7 @@ def report(
     binding: Binding = False,
     expected: Expected = False,
     kind: Kinds = None,
+    open_only: OpenOption = False,
     sort: Sort = None,
     scheme: SchemeOption = None,
     lang: LangOption = None,
@@ -281,7 +301,7 @@ def report(
     from lnrev.reports.status import assess_by
     from lnrev.views.output import ReportView, rendered
 
-    filters = Filters(ids, verdict, binding, expected, kind, sort)
+    filters = Filters(ids, verdict, binding, expected, kind, sort, open_only)
     kinds = filters.kinds()
     location, targets = read_targets(file)
     rules = rules_for(scheme, as_of)(targets)

@@ -67,3 +67,5 @@ class Assessment(NamedTuple):
     caveats: tuple[Caveat, ...]
     note: str | None
     history: tuple[HistoryEntry, ...]
+    breach: Reading | None = None
+    """A bound's first figure beyond it (with tolerance), which makes it missed."""

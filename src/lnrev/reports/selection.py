@@ -28,14 +28,20 @@ ATTENTION_ORDER = (
 )
 
 
+SETTLED = frozenset({Verdict.MET, Verdict.MISSED})
+"""Verdicts no later figure can change: the deadline's figure is in."""
+
+
 def select(
     assessments: Iterable[Assessment],
     ids: Iterable[str] = (),
     verdicts: Iterable[Verdict] = (),
     binding: bool | None = None,
     kinds: Iterable[str] = (),
+    open_only: bool = False,
 ) -> list[Assessment]:
-    """The assessments that pass every filter given (an empty filter lets everything through)."""
+    """The assessments that pass every filter given (an empty filter lets everything through);
+    `open_only` keeps those whose verdict is not settled (`SETTLED`)."""
     ids, verdicts, kinds = set(ids), set(verdicts), set(kinds)
     return [
         a
@@ -44,6 +50,7 @@ def select(
         and (not verdicts or a.verdict in verdicts)
         and (binding is None or a.binding == binding)
         and (not kinds or a.kind in kinds)
+        and not (open_only and a.verdict in SETTLED)
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import tomlkit
@@ -23,7 +24,13 @@ from lnrev.model.kinds import DEFAULT_KIND, OBSERVATION_FIELDS, kind_of
 from lnrev.model.kinds.base import Kind
 from lnrev.suggestions import did_you_mean
 from lnrev.targetsfile.atomic import locked, replace_atomically, the_file_itself
-from lnrev.targetsfile.loading import TargetsLocation, read_text, read_toml, validate
+from lnrev.targetsfile.loading import (
+    TargetsLocation,
+    embedded_targets,
+    read_text,
+    read_toml,
+    validate,
+)
 
 OBSERVATION_ORDER = ("at", *OBSERVATION_FIELDS, "published", "source", "note")
 
@@ -121,13 +128,22 @@ def replace_text(location: TargetsLocation, before: str, after: str) -> None:
 
 
 def refuse_embedded(location: TargetsLocation) -> None:
-    if location.embedded:
+    """The shipped targets file is never edited, however it is named: embedded in the package,
+    or the same file reached as ./targets.toml or --file in a source checkout."""
+    if location.embedded or _is_shipped(location.path):
         raise BadInput(
             [
                 f"{location.label}: the targets file shipped with lnrev is read-only;"
                 " run `lnrev init` to make your own copy, then edit that"
             ]
         )
+
+
+def _is_shipped(path: Path) -> bool:
+    try:
+        return path.exists() and path.samefile(embedded_targets())
+    except OSError:
+        return False
 
 
 def add_target(document: Document, target_id: str, fields: dict[str, Any], form: Kind) -> None:

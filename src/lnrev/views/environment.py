@@ -13,7 +13,7 @@ from typing import NamedTuple, TextIO
 
 from lnrev.errors import OutputClosed
 
-BOX_AND_BARS = "─█░●—·“”→"
+BOX_AND_BARS = "─█░●—·“”→≤≥"
 """The characters the table views draw with, beyond ASCII."""
 
 

@@ -47,12 +47,17 @@ def status_markdown(assessments: list[Assessment], caption: str, lang: Language 
 def _status_row(a: Assessment, lang: Language) -> tuple[str, ...]:
     unit = wording.shown_unit(a)
     name = f"{a.name} ({a.id}{', ' + lang.say('binding') if a.binding else ''})"
-    latest = f"{wording.with_unit(a.latest.value, unit)} ({iso(a.latest.at)})" if a.latest else "—"
+    if a.latest is None:
+        latest = "—"
+    elif wording.only_baseline(a):
+        latest = "— (" + lang.say("no figure since", base=wording.point_words(a.baseline.at)) + ")"
+    else:
+        latest = f"{wording.with_unit(a.latest.value, unit)} ({iso(a.latest.at)})"
     return (
         name,
         latest,
-        lang.say("by date", value=wording.with_unit(a.target.value, unit), by=iso(a.target.at)),
-        wording.signed(a.measures.gap),
+        lang.say("by date", value=wording.goal_value(a), by=iso(a.target.at)),
+        wording.gap_with_unit(a),
         wording.percent(a.measures.progress),
         wording.percent(a.measures.time_elapsed),
         wording.required_rate(a),
@@ -65,7 +70,9 @@ def _status_row(a: Assessment, lang: Language) -> tuple[str, ...]:
 def _verdict(a: Assessment, lang: Language) -> str:
     """The verdict as the scheme names it, with its caveats in brackets."""
     caveats = wording.caveat_marks(a, lang)
-    return wording.verdict_words(a, lang) + (f" [{caveats}]" if caveats else "")
+    breach = wording.breach_words(a, lang)
+    words = wording.verdict_words(a, lang) + (f" [{caveats}]" if caveats else "")
+    return words + (f" ({breach})" if breach else "")
 
 
 def gap_markdown(a: Assessment, lang: Language = EN) -> str:

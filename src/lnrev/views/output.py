@@ -31,6 +31,7 @@ REPORT_FORMATS = ("html", "markdown")
 UNBOUNDED = 100_000  # piped output is as wide as its content: never wrapped or cut short
 ASCII_FALLBACK = str.maketrans(
     {"—": "-", "·": "|", "“": '"', "”": '"', "█": "#", "░": ".", "●": "o", "→": "->"}
+    | {"≤": "<=", "≥": ">="}
 )
 
 
@@ -49,6 +50,10 @@ class StatusView(NamedTuple):
     plan: Plan | None
     rules: Rules
     file_label: str
+    filters: str = ""
+    """The filters as typed ("--binding"), to say so when nothing matched."""
+    columns: tuple[str, ...] | None = None
+    """The table's columns by name (--columns); None for the default."""
 
     def json(self) -> dict[str, Any]:
         from lnrev.views.json_document import status_document
@@ -70,9 +75,11 @@ class StatusView(NamedTuple):
         return status_markdown(self.assessments, caption, lang)
 
     def rich(self, env: Environment) -> RenderableType:
-        from lnrev.views.terminal import status_view
+        from lnrev.views.terminal import nothing_matched, status_view
 
-        return status_view(self.assessments, self.caption, self.rules, env)
+        if not self.assessments and self.filters:
+            return nothing_matched(self.file_label, self.filters, env)
+        return status_view(self.assessments, self.caption, self.rules, env, self.columns)
 
 
 class GapView(NamedTuple):
@@ -197,10 +204,10 @@ def show(renderable: RenderableType, env: Environment) -> None:
         file=env.stdout,
     )
     if env.tty and env.unicode:
-        console.print(renderable)
+        console.print(renderable, crop=False)
         return
     with console.capture() as captured:
-        console.print(renderable)
+        console.print(renderable, crop=False)
     text = "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
     if not env.unicode:
         text = text.translate(ASCII_FALLBACK)

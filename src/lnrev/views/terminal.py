@@ -6,9 +6,6 @@ file is always wrapped in `Text` (never parsed as markup) and stripped of contro
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
-
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -17,27 +14,14 @@ from rich.text import Text
 from lnrev.engine.results import Assessment
 from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import iso
-from lnrev.engine.verdicts import Caveat, Verdict
+from lnrev.engine.verdicts import Caveat
 from lnrev.model.tables import Target
 from lnrev.reports.bibliography import Bibliography
 from lnrev.views import wording
 from lnrev.views.environment import Environment
 from lnrev.views.language import LANGUAGES, Language
-
-if TYPE_CHECKING:
-    from lnrev.views.layout import Layout
-
-VERDICT_STYLES = {
-    Verdict.MET: "bold green",
-    Verdict.ON_TRACK: "green",
-    Verdict.ACCELERATION_NEEDED: "yellow",
-    Verdict.LIMITED_PROGRESS: "dark_orange",
-    Verdict.DETERIORATION: "red",
-    Verdict.MISSED: "bold red",
-    Verdict.PENDING: "cyan",
-    Verdict.INSUFFICIENT_DATA: "dim",
-}
-BAR_WIDTH = 10
+from lnrev.views.linebreak import Breaks, wrap
+from lnrev.views.status_table import VERDICT_STYLES
 
 
 def box_of(env: Environment) -> box.Box:
@@ -49,162 +33,58 @@ def verdict_text(a: Assessment, lang: Language) -> Text:
     return Text(wording.verdict_words(a, lang), style=VERDICT_STYLES[a.verdict], overflow="fold")
 
 
-def verdict_cell(a: Assessment, lang: Language) -> Text:
-    """The verdict, and under it the marks of its caveats."""
-    cell = verdict_text(a, lang)
-    if a.caveats:
-        cell.append(f"\n{wording.caveat_marks(a, lang)}", style="yellow")
-    return cell
-
-
-def latest_cell(a: Assessment, lang: Language) -> Text:
-    """The latest value and its date; "baseline" when nothing has been observed since, and its
-    age when it is stale."""
-    unit = wording.shown_unit(a)
-    if a.latest is None:
-        return Text("—")
-    cell = Text(wording.with_unit(a.latest.value, unit))
-    is_baseline = a.baseline is not None and a.latest.at == a.baseline.at
-    mark = f" {lang.say('baseline')}" if is_baseline else ""
-    cell.append(f"\n{iso(a.latest.at)}{mark}", style="dim")
-    if Caveat.STALE in a.caveats:
-        age = lang.say("years old", years=wording.number(a.measures.data_age))
-        cell.append(f"\n{age}", style="bold yellow")
-    return cell
-
-
-def target_cell(a: Assessment, lang: Language) -> Text:
-    """The target's name, then its id (and "binding")."""
-    cell = Text(wording.one_line(a.name))
-    cell.append(f"\n{a.id}", style="dim")
-    if a.binding:
-        cell.append(f" · {lang.say('binding')}", style="bold magenta")
-    return cell
-
-
-def goal_cell(a: Assessment) -> Text:
-    return Text(f"{wording.with_unit(a.target.value, wording.shown_unit(a))}\n{iso(a.target.at)}")
-
-
-def projected_cell(a: Assessment) -> Text:
-    return Text(wording.with_unit(a.measures.projected, wording.shown_unit(a)))
-
-
-class Column(NamedTuple):
-    """A column of the status table: its header, how it aligns, and how a row fills it."""
-
-    key: str
-    header: str
-    cell: Callable[[Assessment, bool, Language], Text]
-    justify: str = "left"
-    no_wrap: bool = False
-    comfortable: int | None = None
-    """The width it may be narrowed to, wrapping its text at spaces (None: it never wraps)."""
-    left_out_as: str = ""
-    """How the caption names the column when a narrow terminal leaves it out."""
-
-
-COLUMNS = (
-    Column("target", "Target", lambda a, bars, lang: target_cell(a, lang), comfortable=24),
-    Column("latest", "Latest", lambda a, bars, lang: latest_cell(a, lang), "right", comfortable=13),
-    Column("target_by", "Target by", lambda a, bars, lang: goal_cell(a), "right", comfortable=12),
-    Column("gap", "Gap", lambda a, bars, lang: Text(wording.signed(a.measures.gap)), "right",
-           left_out_as="gap"),
-    Column("progress", "Progress | time", lambda a, bars, lang: progress_bar(a, bars), no_wrap=True,
-           left_out_as="progress | time"),
-    Column("required", "Required", lambda a, bars, lang: Text(wording.required_rate(a)), "right",
-           no_wrap=True, left_out_as="required"),
-    Column("pace", "Pace so far", lambda a, bars, lang: Text(wording.actual_rate(a)), "right",
-           no_wrap=True, left_out_as="pace so far"),
-    Column("projected", "Projected", lambda a, bars, lang: projected_cell(a), "right",
-           left_out_as="projected"),
-    Column("verdict", "Verdict", lambda a, bars, lang: verdict_cell(a, lang), comfortable=20),
-)  # fmt: skip
-
-
-def status_table(
-    assessments: list[Assessment], caption: str, env: Environment, layout: Layout
-) -> Table:
-    lang = LANGUAGES[env.lang]
-    """Every target in one table: where it is, where it must be, the paces, and the verdict,
-    with the columns that fit the terminal."""
-    table = Table(
-        box=box_of(env),
-        caption=Text(wording.plain(caption)),
-        caption_justify="left",
-        show_edge=False,
-    )
-    widths = layout.widths or (None,) * len(layout.columns)
-    for column, width in zip(layout.columns, widths, strict=True):
-        wraps = width is not None and column.comfortable is not None
-        table.add_column(
-            lang.say(column.header),
-            justify=column.justify,
-            no_wrap=column.no_wrap,
-            min_width=width if wraps else None,
-            max_width=width if wraps and column.key != "target" else None,
-        )
-    for a in assessments:
-        table.add_row(*(column.cell(a, layout.bars, lang) for column in layout.columns))
-    return table
-
-
-def progress_bar(assessment: Assessment, bars: bool) -> Text:
-    """NDRC's "half the time, half the task" at a glance: a bar of the task done, both shares."""
-    m = assessment.measures
-    if m.progress is None:
-        return Text("—")
-    shares = f"{wording.percent(m.progress)} | {wording.percent(m.time_elapsed)}"
-    if not bars:
-        return Text(shares)
-    filled = round(max(0.0, min(1.0, m.progress)) * BAR_WIDTH)
-    bar = Text()
-    bar.append("█" * filled, style=VERDICT_STYLES[assessment.verdict])
-    bar.append("░" * (BAR_WIDTH - filled), style="dim")
-    bar.append(f" {shares}")
-    return bar
-
-
 def status_view(
-    assessments: list[Assessment], caption: str, rules: Rules, env: Environment
+    assessments: list[Assessment],
+    caption: str,
+    rules: Rules,
+    env: Environment,
+    columns: tuple[str, ...] | None = None,
 ) -> Group:
     """The table (or, where even its essential columns do not fit, one block per target), the
-    summary line, and a legend of the caveat marks it shows."""
+    caption, the summary line, and a legend of the caveat marks it shows."""
     from lnrev.views.layout import choose_layout, left_out_note
+    from lnrev.views.status_table import CHOSEN, status_cards, status_table
 
     lang = LANGUAGES[env.lang]
+    chosen = tuple(CHOSEN[key] for key in columns) if columns else None
+    layout = choose_layout(assessments, lang, env.width, env.tty, chosen)
+    if any(a.kind == "bound" for a in assessments):
+        caption += lang.say("bound gap note")
+    caption += left_out_note(layout, lang, env.width)
     summary = Text(wording.summary_line(assessments, lang), style="bold")
-    legend = caveat_legend(assessments, rules, lang)
-    layout = choose_layout(assessments, env)
-    caption = caption + left_out_note(layout, env)
-    if layout.columns:
-        return Group(status_table(assessments, caption, env, layout), summary, *legend)
-    cards = status_cards(assessments, lang)
-    return Group(*cards, Text(wording.plain(caption)), summary, *legend)
+    legend = [_wrapped(line, env, "dim") for line in caveat_legend(assessments, rules, lang)]
+    under = [_wrapped(caption, env), summary, *legend]
+    if not layout.columns:
+        return Group(*status_cards(assessments, lang, env.width or 80), *under)
+    table = status_table(
+        assessments, layout.columns, layout.widths, layout.shown, lang, box_of(env)
+    )
+    return Group(table, *under)
 
 
-def status_cards(assessments: list[Assessment], lang: Language) -> list[Text]:
-    """One block per target, for a terminal too narrow for columns: the id and name, then where
-    it is and where it must be, then the verdict and its caveats."""
-    cards = []
-    for a in assessments:
-        card = Text(a.id, style="bold")
-        if a.binding:
-            card.append(f" · {lang.say('binding')}", style="bold magenta")
-        card.append(f" · {wording.one_line(a.name)}")
-        card.append(f"\n  {wording.position_words(a, lang)}")
-        card.append("\n  ")
-        card.append_text(verdict_text(a, lang))
-        if a.caveats:
-            card.append(f" · {wording.caveat_marks(a, lang)}", style="yellow")
-        cards.append(card)
-    return cards
+def nothing_matched(file_label: str, filters: str, env: Environment) -> Text:
+    """ "no target in targets.toml matches --binding", instead of an empty table."""
+    lang = LANGUAGES[env.lang]
+    return _wrapped(lang.say("nothing matched", file=file_label, filters=filters), env, "bold")
 
 
-def caveat_legend(assessments: list[Assessment], rules: Rules, lang: Language) -> list[Text]:
+def _wrapped(text: str, env: Environment, style: str = "", indent: int = 0, first: int = 0) -> Text:
+    """A line of words wrapped to the terminal as Chinese and English allow (never inside a
+    Chinese word, never before a full-width mark), its first line indented by `first` spaces
+    and the others by `indent`."""
+    text = wording.plain(text)
+    if env.width is None:
+        return Text(" " * first + text, style=style)
+    lines = wrap(text, max(env.width - indent, 20), Breaks.PHRASES)
+    shown = [" " * first + lines[0], *(" " * indent + line for line in lines[1:])]
+    return Text("\n".join(shown), style=style, no_wrap=True, overflow="ignore")
+
+
+def caveat_legend(assessments: list[Assessment], rules: Rules, lang: Language) -> list[str]:
+    """A line for each caveat mark the rows show: what it means."""
     shown = {caveat for a in assessments for caveat in a.caveats}
     return [
-        Text(f"{lang.say(caveat.value)}: {wording.caveat_legend(caveat, rules, lang)}", style="dim")
+        f"{lang.say(caveat.value)}: {wording.caveat_legend(caveat, rules, lang)}"
         for caveat in Caveat
         if caveat in shown
     ]
@@ -296,7 +176,7 @@ def _chart(a: Assessment, env: Environment, wanted: bool) -> list[Text]:
     from lnrev.views import plot
     from lnrev.views.chart import chart_of
 
-    width = min(env.width or 90, 100) if env.tty else 90
+    width = min(env.width or 90, 100)
     drawing = plot.render(chart_of(a), width=width, height=18, colour=env.colour)
     return [Text.from_ansi(drawing) if env.colour else Text(drawing), Text("")]
 
@@ -358,21 +238,20 @@ def _expectations(
 
 
 def sources_view(bibliography: Bibliography, caption: str, env: Environment) -> Group:
-    """Each source once, numbered, with what cites it; then whatever names no source."""
-    table = Table(
-        box=box_of(env),
-        caption=Text(wording.plain(caption)),
-        caption_justify="left",
-        show_edge=False,
-    )
-    table.add_column("#", justify="right")
-    table.add_column("source")
-    table.add_column("cited by")
+    """Each source once, numbered, with what cites it; then whatever names no source. A list,
+    not a table: a title wraps between words and a URL stands whole on a line of its own, at any
+    width (a terminal may fold it, but nothing is cut)."""
+    parts: list[RenderableType] = []
     for number, reference in enumerate(bibliography.references, start=1):
-        cited_by = "\n".join(wording.citation_text(c) for c in reference.cited_by)
-        table.add_row(str(number), Text(wording.source_text(reference.source)), Text(cited_by))
-    parts: list[RenderableType] = [table]
+        source = f"[{number}] {wording.source_text(reference.source, with_url=False)}"
+        parts.append(_wrapped(source, env, "bold", indent=len(f"[{number}] ")))
+        url = wording.source_url(reference.source)
+        if url:
+            parts.append(unbroken(f"    {url}", "dim"))
+        cited_by = "; ".join(wording.citation_text(c) for c in reference.cited_by)
+        parts.append(_wrapped(f"cited by: {cited_by}", env, indent=4, first=4))
     if bibliography.unsourced:
         missing = ", ".join(wording.citation_text(c) for c in bibliography.unsourced)
-        parts.append(Text(f"no source: {missing}", style="bold yellow"))
+        parts.append(_wrapped(f"no source: {missing}", env, "bold yellow"))
+    parts.append(_wrapped(caption, env, "dim"))
     return Group(*parts)

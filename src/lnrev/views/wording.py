@@ -14,7 +14,7 @@ from collections import Counter
 
 from lnrev.engine.results import Assessment, Reading
 from lnrev.engine.rules import Rules
-from lnrev.engine.timeline import as_date, as_written, iso
+from lnrev.engine.timeline import Point, as_date, as_written, iso
 from lnrev.engine.verdicts import Caveat, Verdict
 from lnrev.model.fields import Source, SourceRef
 from lnrev.model.kinds import kind_of
@@ -74,9 +74,62 @@ def shown_unit(assessment: Assessment) -> str:
 
 
 def change_unit(assessment: Assessment) -> str:
-    """The unit of a linear pace: percentage points for a share in %, else the unit a year."""
-    unit = shown_unit(assessment)
-    return "pp" if unit == "%" else plain(unit)
+    """The unit of a difference or a linear pace: percentage points for a share in % ("pp",
+    "pp of GDP" for "% of GDP"), else the unit itself."""
+    unit = plain(shown_unit(assessment))
+    return "pp" + unit[1:] if unit.startswith("%") else unit
+
+
+def gap_with_unit(assessment: Assessment) -> str:
+    """The gap with what it counts: "+6.3 pp" for a share (and for a growth target, points of
+    the rate), "+1 years" for a quantity; a bound's gap is the headroom left to it."""
+    gap = assessment.measures.gap
+    if gap is None:
+        return "—"
+    unit = change_unit(assessment)
+    return f"{signed(gap)} {unit}".strip()
+
+
+def goal_value(assessment: Assessment) -> str:
+    """The target's value as it reads: "56.8%", and a bound as a bound, "≤ 5.5%" or "≥ 650"."""
+    value = with_unit(assessment.target.value, shown_unit(assessment))
+    if assessment.kind != "bound" or assessment.target.value is None:
+        return value
+    return f"{'≤' if assessment.direction == 'decrease' else '≥'} {value}"
+
+
+def only_baseline(assessment: Assessment) -> bool:
+    """True when nothing has been observed since a declared (or the plan's) baseline: the
+    latest reading is then the baseline itself, which is not a figure of the period. (A baseline
+    taken from the first observation is a figure.)"""
+    a = assessment
+    return (
+        a.baseline is not None
+        and a.baseline_from != "first_observation"
+        and a.latest is not None
+        and a.latest.at == a.baseline.at
+    )
+
+
+def point_words(at: Point) -> str:
+    """A point in time as people name it: "2020" for a year's end, else the date."""
+    day = as_date(at)
+    return str(day.year) if (day.month, day.day) == (12, 31) else day.isoformat()
+
+
+def breach_words(assessment: Assessment, lang: Language = EN) -> str:
+    """Why a bound was missed: "5.7% on 2022-12-31, above the ceiling" ("" when not)."""
+    breach = assessment.breach
+    if breach is None:
+        return ""
+    side = "above the ceiling" if assessment.direction == "decrease" else "below the floor"
+    value = with_unit(breach.value, shown_unit(assessment))
+    return lang.say(side, value=value, at=iso(breach.at))
+
+
+def name_in(assessment: Assessment, lang: Language = EN) -> str:
+    """The target's name to show."""
+    return assessment.name
 
 
 def required_rate(assessment: Assessment, per: str = "/yr") -> str:
@@ -156,12 +209,13 @@ def position_words(a: Assessment, lang: Language = EN) -> str:
     unit = shown_unit(a)
     if a.latest is None:
         latest = lang.say("no figure yet")
+    elif only_baseline(a):
+        latest = lang.say("no figure since", base=point_words(a.baseline.at))
     else:
         latest = lang.say("value on", value=with_unit(a.latest.value, unit), at=iso(a.latest.at))
         if Caveat.STALE in a.caveats:
             latest += lang.say("aged", years=number(a.measures.data_age))
-    target = with_unit(a.target.value, unit)
-    return lang.say("position", latest=latest, target=target, by=iso(a.target.at))
+    return lang.say("position", latest=latest, target=goal_value(a), by=iso(a.target.at))
 
 
 def caveat_marks(a: Assessment, lang: Language = EN) -> str:
@@ -310,10 +364,10 @@ def measure_rows(a: Assessment, lang: Language = EN) -> list[tuple[str, str]]:
         (lang.say("row baseline"), baseline),
         (lang.say("row latest"), _reading(a.latest, unit, lang)),
         (lang.say("row target"), target),
-        (lang.say("row gap"), signed(m.gap)),
+        (lang.say("row gap"), gap_with_unit(a)),
         (lang.say("row progress"), percent(m.progress)),
         (lang.say("row time"), percent(m.time_elapsed)),
-        (lang.say("row years left"), number(m.years_left)),
+        _time_left(m.years_left, lang),
         (
             lang.say("row age"),
             "—" if m.data_age is None else lang.say("years", years=number(m.data_age)),
@@ -323,6 +377,13 @@ def measure_rows(a: Assessment, lang: Language = EN) -> list[tuple[str, str]]:
         (lang.say("row projected"), with_unit(m.projected, unit)),
         (lang.say("row ratio"), number(m.ratio)),
     ]
+
+
+def _time_left(years_left: float | None, lang: Language) -> tuple[str, str]:
+    """ "years left  1.07", or once the deadline is behind: "deadline  passed 0.93 years ago"."""
+    if years_left is not None and years_left < 0:
+        return lang.say("row deadline"), lang.say("passed ago", years=number(-years_left))
+    return lang.say("row years left"), number(years_left)
 
 
 def _both(change: float | None, growth: float | None, a: Assessment, lang: Language) -> str:

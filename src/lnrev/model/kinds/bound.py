@@ -101,7 +101,10 @@ class Bound(Kind):
         )
         values = [obs.value for obs in observations]
         entries = self.history(observations, values, considered)
-        return assessment(id_, target, None, course, Reading(goal.by, bound), entries, rules)
+        result = assessment(id_, target, None, course, Reading(goal.by, bound), entries, rules)
+        if breaches:
+            result = result._replace(breach=Reading(breaches[0].at, breaches[0].value))
+        return result
 
     def plan_rules(self, target: Any, plan_base: Any) -> list:
         """A bound has no baseline: the plan's base does not concern it."""

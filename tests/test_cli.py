@@ -354,7 +354,7 @@ INVALID = "[targets.a]\nname = 3\ntarget = { value = 1, by = 2025 }\n"
         (["status", "--sort", "name"], 2),  # an unknown option value
         (["gap", "shar"], 2),  # an unknown target id
         (["record", "shar", "1", "--at", "2024", "--source", "s"], 2),  # in every command
-        (["status", "--as-of", "yesterday"], 2),  # a bad --as-of
+        (["status", "--as-of", "last week"], 2),  # a bad --as-of
         (["status", "-f", "missing.toml"], 3),  # a file that cannot be read
         (["status", "-f", "syntax.toml"], 3),  # TOML syntax
         (["status", "-f", "invalid.toml"], 3),  # a validation problem
@@ -374,7 +374,7 @@ def test_exit_codes_as_in_the_readme(write_targets, args, code):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["status", "--as-of", "24"], "error: --as-of: expected a year (2025) or a date (2024-06-30), got '24'; see 'lnrev status --help'"),
+        (["status", "--as-of", "24"], "error: --as-of: expected a year (2025), a date (2024-06-30), a month (2025-06), a quarter (2025-Q2), today or yesterday, got '24'; see 'lnrev status --help'"),
         (["status", "--fail-on", ""], "error: --fail-on: expected one or more verdicts, got nothing; see 'lnrev status --help'"),
     ],
 )  # fmt: skip

@@ -141,7 +141,18 @@ def _ids(*args: str) -> list[str]:
         (("--sort", "verdict"), ["gdp-2023", "slow", "share", "jobs"]),
         (("--sort", "deadline"), ["gdp-2023", "share", "slow", "jobs"]),
         # still to go, in each target's direction: slow 9, share 4, jobs -0.3 (ceiling), gdp 1 pp
-        (("--sort", "gap"), ["slow", "share", "gdp-2023", "jobs"]),
+        (("--sort", "-gap"), ["slow", "share", "gdp-2023", "jobs"]),
+        (("--sort", "gap"), ["jobs", "gdp-2023", "share", "slow"]),
+        (("--sort", "-id"), ["slow", "share", "jobs", "gdp-2023"]),
+        (("--sort", "-verdict"), ["share", "jobs", "slow", "gdp-2023"]),  # ties in file order
+        (("--sort", "-deadline", "--limit", "2"), ["share", "slow"]),
+        (("--sort", "-gap", "--limit", "1"), ["slow"]),
+        (("--limit", "3"), ["share", "slow", "gdp-2023"]),
+        (("*",), ["share", "slow", "gdp-2023", "jobs"]),
+        (("s*",), ["share", "slow"]),
+        (("s*", "gdp-202?"), ["share", "slow", "gdp-2023"]),  # file order, each once
+        (("s*", "share"), ["share", "slow"]),
+        (("[gj]*",), ["gdp-2023", "jobs"]),
     ],
 )
 def test_selection_and_sorting(args, ids):

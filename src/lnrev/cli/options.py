@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Collection
 from datetime import date
 from functools import wraps
@@ -10,24 +11,24 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lnrev.engine.timeline import as_date
 from lnrev.errors import LnrevError, UsageError, no_such_target
 from lnrev.suggestions import check_choice
-from lnrev.targetsfile.typed_values import read_point
-from lnrev.views.environment import Environment
-from lnrev.views.output import FORMATS
+from lnrev.targetsfile.typed_values import read_day
+from lnrev.views.environment import COLOR_CHOICES, Environment
+from lnrev.views.output import FILE_FORMATS, FORMATS
 
 if TYPE_CHECKING:
-    from lnrev.model.targets_file import FileHead, TargetsFile
+    from lnrev.model.targets_file import TargetsFile
     from lnrev.targetsfile.loading import TargetsLocation
 
 
 def parse_as_of(value: str | None) -> date | None:
-    """`--as-of`: an ISO date (2025-06-30) or a year, meaning its last day."""
+    """`--as-of`: a date as people type it (2025-06-30, 2025, 2025-06, 2025-Q2, today,
+    yesterday); a year, a month or a quarter means its last day."""
     if value is None:
         return None
     try:
-        return as_date(read_point(value))
+        return read_day(value, date.today())
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
 
@@ -37,8 +38,8 @@ FileOption = Annotated[
     typer.Option(
         "--file",
         "-f",
-        help="Targets file. Default: $LNREV_FILE, else ./targets.toml,"
-        " else the shipped Liaoning file.",
+        help="Targets file ('-' for standard input, read-only commands). Default: $LNREV_FILE,"
+        " else ./targets.toml, else the shipped Liaoning file.",
         show_default=False,
         dir_okay=True,
     ),
@@ -47,8 +48,8 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Assess with what was known on this date (YYYY-MM-DD, or a year for its last day)."
-        " Default: today.",
+        help="Assess with what was known on this date: YYYY-MM-DD, today, yesterday, or a year,"
+        " month (2025-06) or quarter (2025-Q2) for its last day. Default: today.",
         callback=parse_as_of,
         show_default=False,
         metavar="DATE",
@@ -76,10 +77,19 @@ def reports_errors(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def read_targets(file: Path | None) -> tuple[TargetsLocation, TargetsFile]:
-    from lnrev.targetsfile.loading import discover, load
+def locate(file: Path | None) -> TargetsLocation:
+    """The targets file a read-only command reads: `-f -` is standard input, read whole."""
+    from lnrev.targetsfile.loading import STDIN, TargetsLocation, discover
 
-    location = discover(file)
+    if file is not None and str(file) == STDIN:
+        return TargetsLocation(Path(STDIN), "<stdin>", data=sys.stdin.buffer.read())
+    return discover(file)
+
+
+def read_targets(file: Path | None) -> tuple[TargetsLocation, TargetsFile]:
+    from lnrev.targetsfile.loading import load
+
+    location = locate(file)
     return location, load(location)
 
 
@@ -87,10 +97,6 @@ def check_target(target_id: str, ids: Collection[str], location: TargetsLocation
     """An unknown id is a usage error (exit 2) that suggests the closest of the file's `ids`."""
     if target_id not in ids:
         raise no_such_target(target_id, ids, location.label)
-
-
-def today(as_of: date | None) -> date:
-    return as_of or date.today()
 
 
 def one_of(choices: tuple[str, ...], what: str) -> Callable[[str | None], str | None]:
@@ -108,20 +114,18 @@ def one_of(choices: tuple[str, ...], what: str) -> Callable[[str | None], str | 
 
 
 def parse_verdicts(value: str | None) -> list[str] | None:
-    """A comma-separated list of verdicts (met, on_track, ..., insufficient_data)."""
+    """A comma-separated list of verdicts: machine names (met, on_track, ...) or a scheme's own
+    words (`lagging`, `achieved early`, 滞后), which name verdicts once the scheme in use is
+    known (`reports.selection.verdicts_named`)."""
     if value is None:
         return None
-    from lnrev.engine.verdicts import Verdict
+    from lnrev.reports.selection import known_verdict_word
 
-    names = [
-        name.strip().replace(" ", "_").replace("-", "_")
-        for name in value.split(",")
-        if name.strip()
-    ]
+    names = [name.strip() for name in value.split(",") if name.strip()]
     if not names:
         raise typer.BadParameter("expected one or more verdicts, got nothing")
-    check = one_of(tuple(verdict.value for verdict in Verdict), "verdicts")
-    return [check(name) for name in names]
+    check = one_of(VERDICT_NAMES, "verdicts")
+    return [name if known_verdict_word(name) else check(name) for name in names]
 
 
 def completes(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
@@ -262,21 +266,6 @@ SchemeOption = Annotated[
 ]
 
 
-def check_scheme(scheme: str | None, targets: TargetsFile | FileHead) -> None:
-    """A scheme asked for on the command line must leave the file's own thresholds in order."""
-    if scheme is None:
-        return
-    thresholds = targets.assessment.thresholds_for(scheme)
-    if not thresholds.in_order():
-        raise UsageError(
-            [
-                f"error: --scheme {scheme}: with the file's own thresholds the bands would be out"
-                f" of order ({thresholds.on_track:g} / {thresholds.acceleration_needed:g} /"
-                f" {thresholds.limited_progress:g})"
-            ]
-        )
-
-
 LANGUAGES = ("en", "zh")
 """The languages, for help and completion (views.language.LANGUAGE_CODES, checked by a test)."""
 
@@ -294,14 +283,22 @@ LangOption = Annotated[
 ]
 
 
-def environment(lang: str | None, wide: bool = False, raw_text: bool = False) -> Environment:
+def environment(
+    lang: str | None,
+    wide: bool = False,
+    raw_text: bool = False,
+    color: str = "auto",
+    decimals: int | None = None,
+) -> Environment:
     """The terminal environment of this command, in the language asked for (--lang, else
-    $LNREV_LANG), unbounded with --wide, CSV text exactly as written with --raw-text."""
-    env = Environment.of_process()
+    $LNREV_LANG), unbounded with --wide, coloured as --color says, CSV text exactly as written
+    with --raw-text and CSV numbers rounded with --round."""
+    env = Environment.of_process(color)
     chosen = lang or env.lang
     if chosen not in LANGUAGES:
         raise UsageError([f"error: LNREV_LANG: expected {', '.join(LANGUAGES)}, got {chosen!r}"])
-    return env._replace(lang=chosen, width=None if wide else env.width, raw_text=raw_text)
+    width = None if wide else env.width
+    return env._replace(lang=chosen, width=width, raw_text=raw_text, decimals=decimals)
 
 
 RawTextOption = Annotated[
@@ -312,3 +309,70 @@ RawTextOption = Annotated[
         " as a formula (=, +, -, @) gets a leading quote.",
     ),
 ]
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (replaced whole, never half-written), in the format its extension"
+        " names (.json .csv .md .html .txt) unless --format says otherwise.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+ColorOption = Annotated[
+    str,
+    typer.Option(
+        "--color",
+        metavar="[" + "|".join(COLOR_CHOICES) + "]",
+        help="Colour: auto (on a terminal, unless NO_COLOR; FORCE_COLOR or CLICOLOR_FORCE force"
+        " it), always (also in a pipe: `| less -R`) or never.",
+        callback=one_of(COLOR_CHOICES, "color"),
+        autocompletion=completes(COLOR_CHOICES),
+    ),
+]
+RoundOption = Annotated[
+    int | None,
+    typer.Option(
+        "--round",
+        metavar="N",
+        min=0,
+        max=15,
+        help="CSV: numbers rounded to N decimals (JSON keeps every digit).",
+        show_default=False,
+    ),
+]
+
+
+def output_to(output: Path | None, format_: str | None, json: bool) -> str:
+    """The format of a command's output: `--json` or `--format`, else the extension of `-o FILE`
+    (`.txt` is the table as plain text), else the table."""
+    if output is None or json or format_ is not None:
+        return output_format(format_, json)
+    chosen = FILE_FORMATS.get(output.suffix.lower())
+    if chosen is None:
+        raise UsageError(
+            [
+                f"error: -o {output}: no format is known by the extension"
+                f" {output.suffix or '(none)'}; use {', '.join(FILE_FORMATS)} or --format"
+            ]
+        )
+    return chosen
+
+
+def check_round(decimals: int | None, shown_format: str) -> None:
+    """`--round` is for CSV: JSON keeps every digit the contract computes."""
+    if decimals is not None and shown_format != "csv":
+        raise UsageError(
+            [f"error: --round rounds CSV only, not {shown_format} (JSON keeps every digit)"]
+        )
+
+
+def write_output(text: str, output: Path) -> None:
+    """Write a command's whole output to `-o FILE` through the one atomic writer."""
+    from lnrev.targetsfile.atomic import write_atomically
+
+    write_atomically(output, text, str(output))

@@ -6,7 +6,6 @@ table for people (the default), JSON for scripts, CSV for spreadsheets, Markdown
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
@@ -16,6 +15,7 @@ import typer
 from lnrev.cli.options import (
     VERDICT_NAMES,
     AsOfOption,
+    ColorOption,
     ColumnsOption,
     ExportOption,
     FileOption,
@@ -23,36 +23,41 @@ from lnrev.cli.options import (
     JsonOption,
     LangOption,
     OpenOption,
+    OutputOption,
     RawTextOption,
+    RoundOption,
     SchemeOption,
     TargetId,
-    check_scheme,
+    check_round,
     check_target,
     complete_ids,
     completes,
     environment,
+    locate,
     one_of,
-    output_format,
+    output_to,
     parse_verdicts,
     read_targets,
     reports_errors,
-    today,
+    write_output,
 )
 from lnrev.errors import ExitCode, UsageError
 from lnrev.views.output import REPORT_FORMATS
 
 if TYPE_CHECKING:
     from lnrev.engine.results import Assessment
-    from lnrev.engine.rules import Rules
-    from lnrev.model.targets_file import FileHead
+    from lnrev.engine.verdicts import Scheme, Verdict
     from lnrev.targetsfile.loading import TargetsLocation
+    from lnrev.views.environment import Environment
+    from lnrev.views.output import View
 
 Verdicts = Annotated[
     str | None,
     typer.Option(
         "--verdict",
         metavar="VERDICT[,VERDICT...]",
-        help=f"Only targets with these verdicts: {', '.join(VERDICT_NAMES)}.",
+        help=f"Only targets with these verdicts: {', '.join(VERDICT_NAMES)}, or the scheme's own"
+        " words for them (--scheme ndrc --verdict lagging).",
         callback=parse_verdicts,
         autocompletion=completes(VERDICT_NAMES),
     ),
@@ -65,14 +70,18 @@ SORT_KEYS = ("verdict", "gap", "deadline", "id")
 
 
 def _sort_key(value: str | None) -> str | None:
-    if value is not None and value not in SORT_KEYS:
+    if value is not None and value.removeprefix("-") not in SORT_KEYS:
         raise typer.BadParameter(f"expected one of {', '.join(SORT_KEYS)}, got {value!r}")
     return value
 
 
 Ids = Annotated[
     list[str] | None,
-    typer.Argument(metavar="ID", help="Only these targets.", autocompletion=complete_ids),
+    typer.Argument(
+        metavar="ID",
+        help="Only these targets: ids, or shell-style patterns ('gdp-growth-*').",
+        autocompletion=complete_ids,
+    ),
 ]
 Binding = Annotated[bool, typer.Option("--binding", help="Only binding (约束性) targets.")]
 Expected = Annotated[
@@ -92,12 +101,19 @@ Sort = Annotated[
     typer.Option(
         "--sort",
         metavar="[" + "|".join(SORT_KEYS) + "]",
-        help="verdict (what needs attention first), gap (most still to do first),"
-        " deadline or id. Default: file order.",
+        help="verdict (what needs attention first), gap (least still to do first), deadline"
+        " or id; a leading - reverses (-gap: most still to do first). Default: file order.",
         callback=_sort_key,
-        autocompletion=completes(SORT_KEYS),
+        autocompletion=completes(SORT_KEYS + tuple(f"-{key}" for key in SORT_KEYS)),
     ),
 ]
+Limit = Annotated[
+    int | None,
+    typer.Option(
+        "--limit", metavar="N", min=1, help="Only the first N targets (after --sort).",
+        show_default=False,
+    ),
+]  # fmt: skip
 
 
 class Filters(NamedTuple):
@@ -121,6 +137,8 @@ class Filters(NamedTuple):
         words += ["--open"] if self.open_only else []
         return " ".join(words)
 
+    limit: int | None = None
+
     def kinds(self) -> list[str]:
         """The kinds asked for; refused before the file is read, like every usage error."""
         from lnrev.model.kinds import KIND_NAMES
@@ -136,45 +154,69 @@ class Filters(NamedTuple):
         return kinds
 
     def shown(
-        self, assessments: list[Assessment], kinds: list[str], location: TargetsLocation
+        self,
+        assessments: list[Assessment],
+        kinds: list[str],
+        location: TargetsLocation,
+        scheme: Scheme,
     ) -> list[Assessment]:
         """The assessments these filters (and the `kinds` checked before) let through, in their
-        order; an id named that the file does not have is a usage error."""
-        from lnrev.engine.verdicts import Verdict
+        order, the first `limit` of them; an id or pattern that names none of the file's targets
+        is a usage error, and so is a verdict word the scheme in use does not have."""
         from lnrev.reports import selection
 
-        known = dict.fromkeys(a.id for a in assessments)
-        for target_id in self.ids or ():
-            check_target(target_id, known, location)
-        return selection.sort(
+        ids = [a.id for a in assessments]
+        matched, unmatched = selection.matching(self.ids or (), ids)
+        for pattern in unmatched:
+            if not selection.is_pattern(pattern):
+                check_target(pattern, ids, location)
+            _no_match(pattern, ids, location)
+        sorted_ = selection.sort(
             selection.select(
                 assessments,
-                ids=self.ids or (),
-                verdicts=[Verdict(v) for v in self.verdicts or ()],
+                ids=matched,
+                verdicts=verdicts_in(self.verdicts, "--verdict", scheme),
                 binding=True if self.binding else False if self.expected else None,
                 kinds=kinds,
                 open_only=self.open_only,
             ),
             self.sort,
         )
+        return sorted_[: self.limit]
 
 
-def rules_for(scheme: str | None, as_of: date | None) -> Callable[[FileHead], Rules]:
-    """How a file's head (its plan and assessment settings) becomes the rules of this run: the
-    scheme asked for, if the file's own thresholds allow it, on the as-of date."""
-    from lnrev.reports.status import rules_of
+def _no_match(pattern: str, ids: list[str], location: TargetsLocation) -> None:
+    from lnrev.reports.selection import nearest
 
-    def rules(head: FileHead) -> Rules:
-        check_scheme(scheme, head)
-        return rules_of(head, today(as_of), scheme)
-
-    return rules
+    close = nearest(pattern, ids)
+    hint = f"; nearest: {', '.join(close)}" if close else f"; ids: {', '.join(ids)}"
+    raise UsageError([f"error: no target matches {pattern!r} in {location.label}{hint}"])
 
 
-def without_history(assessment: Assessment) -> Assessment:
-    """What `status` keeps of an assessment: all but the observations, which it never shows
-    (on a large file they are most of the memory)."""
-    return assessment._replace(history=())
+def verdicts_in(words: list[str] | None, option: str, scheme: Scheme) -> list[Verdict]:
+    """The verdicts `--verdict` or `--fail-on` name under the scheme in use."""
+    from lnrev.reports.selection import verdicts_named
+
+    try:
+        return verdicts_named(words or (), scheme)
+    except ValueError as error:
+        raise UsageError([f"error: {option}: {error}"]) from None
+
+
+def present_or_write(
+    view: View, shown_format: str, env: Environment, export: Path | None, output: Path | None
+) -> None:
+    """The view to standard output, or whole to `-o FILE` (the table as plain text there)."""
+    from lnrev.views.environment import REPORT
+    from lnrev.views.output import file_text, present, save
+
+    if output is None:
+        present(view, shown_format, env, export)
+        return
+    plain = env._replace(tty=False, colour=False, unicode=True, width=None, encoding="utf-8")
+    write_output(file_text(view, shown_format, plain), output)
+    if export is not None:
+        save(view.rich(REPORT), export)
 
 
 @reports_errors
@@ -188,6 +230,7 @@ def status(
     kind: Kinds = None,
     open_only: OpenOption = False,
     sort: Sort = None,
+    limit: Limit = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
@@ -209,8 +252,11 @@ def status(
     lang: LangOption = None,
     format_: FormatOption = None,
     raw_text: RawTextOption = False,
+    round_: RoundOption = None,
     json: JsonOption = False,
+    output: OutputOption = None,
     export: ExportOption = None,
+    color: ColorOption = "auto",
 ) -> None:
     """Every target: gap, required and actual annual pace, projection and verdict.
 
@@ -218,33 +264,34 @@ def status(
 
     \b
     lnrev status
-    lnrev status --as-of 2024-12-31 --sort verdict
+    lnrev status 'gdp-growth-*' --as-of 2025-Q2
     lnrev status --open --fail-on deterioration,limited_progress
+    lnrev status --sort -gap --limit 5
     lnrev status --columns id,gap,required,verdict
-    lnrev status --format csv > status.csv
+    lnrev status --round 2 -o status.csv
     """
-    from lnrev.engine.verdicts import Verdict
+    from lnrev.api import assess
     from lnrev.reports import selection
-    from lnrev.targetsfile.loading import discover
-    from lnrev.targetsfile.streaming import assess_each
     from lnrev.views.language import LANGUAGES
-    from lnrev.views.output import StatusView, present
+    from lnrev.views.output import StatusView
     from lnrev.views.wording import status_caption
 
-    shown_format = output_format(format_, json)
-    filters = Filters(ids, verdict, binding, expected, kind, sort, open_only)
+    shown_format = output_to(output, format_, json)
+    check_round(round_, shown_format)
+    filters = Filters(ids, verdict, binding, expected, kind, sort, open_only, limit)
     kinds = filters.kinds()
-    location = discover(file)
-    assessed = assess_each(location, rules_for(scheme, as_of), keep=without_history)
-    shown = filters.shown(assessed.assessments, kinds, location)
-    env = environment(lang, wide, raw_text)
+    location = locate(file)
+    assessed = assess(location, as_of=as_of, scheme=scheme)
+    shown = filters.shown(assessed.targets, kinds, location, assessed.rules.scheme)
+    env = environment(lang, wide, raw_text, color, round_)
     methods = sorted({a.method for a in shown if a.method})
     caption = status_caption(location.label, assessed.rules, methods, LANGUAGES[env.lang])
     view = StatusView(
         shown, caption, assessed.plan, assessed.rules, location.label, filters.named(), columns
     )
-    present(view, shown_format, env, export)
-    if selection.failing(shown, [Verdict(v) for v in fail_on or ()]):
+    present_or_write(view, shown_format, env, export, output)
+    watched = verdicts_in(fail_on, "--fail-on", assessed.rules.scheme)
+    if selection.failing(shown, watched):
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
@@ -259,27 +306,29 @@ def report(
     kind: Kinds = None,
     open_only: OpenOption = False,
     sort: Sort = None,
+    limit: Limit = None,
     scheme: SchemeOption = None,
     lang: LangOption = None,
     format_: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             metavar="[" + "|".join(REPORT_FORMATS) + "]",
-            help="html (default): one self-contained page; markdown: the same as text and"
-            " tables, without charts.",
+            help="html: one self-contained page; markdown: the same as text and tables, without"
+            " charts. Default: the extension of -o (.html, .md), else html.",
             callback=one_of(REPORT_FORMATS, "format"),
             autocompletion=completes(REPORT_FORMATS),
+            show_default=False,
         ),
-    ] = "html",
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write the report to FILE (replaced whole, never half-written)."
-            " Default: standard output.",
+            help="Write the report to FILE (replaced whole, never half-written), as HTML or,"
+            " for .md, Markdown. Default: standard output.",
             dir_okay=False,
         ),
     ] = None,
@@ -295,26 +344,31 @@ def report(
     \b
     lnrev report -o report.html
     lnrev report --lang zh --scheme ndrc -o 报告.html
-    lnrev report --binding --format markdown > report.md
+    lnrev report --binding -o report.md
     """
+    from lnrev.api import rules_for
     from lnrev.reports.progress import progress_report
     from lnrev.reports.status import assess_by
-    from lnrev.views.output import ReportView, rendered
+    from lnrev.views.output import ReportView, file_text, rendered
 
-    filters = Filters(ids, verdict, binding, expected, kind, sort, open_only)
+    page_format = format_ or report_format(output)
+    filters = Filters(ids, verdict, binding, expected, kind, sort, open_only, limit)
     kinds = filters.kinds()
     location, targets = read_targets(file)
-    rules = rules_for(scheme, as_of)(targets)
-    shown = filters.shown(assess_by(targets, rules), kinds, location)
+    rules = rules_for(scheme, as_of or date.today())(targets)
+    shown = filters.shown(assess_by(targets, rules), kinds, location, rules.scheme)
     view = ReportView(progress_report(targets, shown, rules, location.label))
     env = environment(lang)
     if output is None:
-        env.write("".join(rendered(view, format_, env)))
+        env.write("".join(rendered(view, page_format, env)))
     else:
-        from lnrev.targetsfile.atomic import write_atomically
+        write_output(file_text(view, page_format, env._replace(encoding="utf-8")), output)
 
-        page = "".join(rendered(view, format_, env._replace(encoding="utf-8")))
-        write_atomically(output, page, str(output))
+
+def report_format(output: Path | None) -> str:
+    """The report's format when --format is not given: Markdown for `-o FILE.md`, else HTML."""
+    markdown = output is not None and output.suffix.lower() in (".md", ".markdown")
+    return "markdown" if markdown else "html"
 
 
 @reports_errors
@@ -327,8 +381,11 @@ def gap(
     lang: LangOption = None,
     format_: FormatOption = None,
     raw_text: RawTextOption = False,
+    round_: RoundOption = None,
     json: JsonOption = False,
+    output: OutputOption = None,
     export: ExportOption = None,
+    color: ColorOption = "auto",
 ) -> None:
     """One target in depth: the pace it needs in plain words, every number, a chart, the history.
 
@@ -336,19 +393,19 @@ def gap(
 
     \b
     lnrev gap clean-energy
-    lnrev gap clean-energy --as-of 2024-12-31 --json
+    lnrev gap clean-energy --as-of 2024-12 --json
+    lnrev gap clean-energy -o clean-energy.md
     lnrev gap clean-energy --export clean-energy.svg
     """
-    from lnrev.reports.status import assess
-    from lnrev.views.output import GapView, present
+    from lnrev.api import gap_report
+    from lnrev.views.output import GapView
 
-    shown_format = output_format(format_, json)
-    location, targets = read_targets(file)
-    check_target(target_id, targets.targets, location)
-    rules = rules_for(scheme, as_of)(targets)
-    assessment = assess(targets, target_id, rules)
-    view = GapView(assessment, targets.targets[target_id], rules, chart)
-    present(view, shown_format, environment(lang, raw_text=raw_text), export)
+    shown_format = output_to(output, format_, json)
+    check_round(round_, shown_format)
+    found = gap_report(target_id, locate(file), as_of=as_of, scheme=scheme)
+    view = GapView(found.assessment, found.target, found.rules, chart)
+    env = environment(lang, raw_text=raw_text, color=color, decimals=round_)
+    present_or_write(view, shown_format, env, export, output)
 
 
 @reports_errors
@@ -364,7 +421,9 @@ def sources(
     format_: FormatOption = None,
     raw_text: RawTextOption = False,
     json: JsonOption = False,
+    output: OutputOption = None,
     export: ExportOption = None,
+    color: ColorOption = "auto",
 ) -> None:
     """The bibliography of a targets file: each source once, with what cites it.
 
@@ -376,14 +435,15 @@ def sources(
     \b
     lnrev sources
     lnrev sources clean-energy --json
+    lnrev sources -o sources.md
     """
     from lnrev.reports.bibliography import bibliography
-    from lnrev.views.output import SourcesView, present
+    from lnrev.views.output import SourcesView
 
-    shown_format = output_format(format_, json)
+    shown_format = output_to(output, format_, json)
     location, targets = read_targets(file)
     if target_id is not None:
         check_target(target_id, targets.targets, location)
     found = bibliography(targets, only=target_id, as_of=as_of)
-    env = environment(None, raw_text=raw_text)
-    present(SourcesView(found, location.label), shown_format, env, export)
+    env = environment(None, raw_text=raw_text, color=color)
+    present_or_write(SourcesView(found, location.label), shown_format, env, export, output)

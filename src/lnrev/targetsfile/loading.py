@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from lnrev.errors import BadInput
+from lnrev.errors import BadInput, UsageError
 from lnrev.targetsfile.parsing import parse
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ class TargetsLocation(NamedTuple):
     path: Path
     label: str
     embedded: bool = False
+    data: bytes | None = None
+    """The file's bytes when they come from elsewhere than `path` (standard input, text handed
+    to the Python API): read as a file's bytes are, never written back."""
 
 
 def embedded_targets() -> Path:
@@ -45,8 +48,17 @@ def embedded_targets() -> Path:
     return Path(__file__).resolve().parents[3] / FILE_NAME
 
 
+STDIN = "-"
+"""`-f -`: standard input, which the commands that only read a file take (`cli.options.locate`)."""
+
+
 def discover(file: Path | None, cwd: Path | None = None) -> TargetsLocation:
-    """The targets file to use: `--file`, $LNREV_FILE, ./targets.toml, then the embedded default."""
+    """The targets file to use: `--file`, $LNREV_FILE, ./targets.toml, then the embedded default.
+    Standard input (`-f -`) cannot be edited: a command that reaches here with it is refused."""
+    if file is not None and str(file) == STDIN:
+        raise UsageError(
+            ["error: -f -: standard input can be read, not edited; name the file to change"]
+        )
     if file is not None:
         return TargetsLocation(file, str(file))
     if os.environ.get(ENV_VARIABLE):
@@ -75,16 +87,7 @@ def read_toml(text: str, location: TargetsLocation) -> dict:
 def read_text(location: TargetsLocation) -> str:
     """The file's text; a missing, unreadable, non-regular or non-UTF-8 file is one clear line."""
     label = location.label
-    try:
-        if not stat.S_ISREG(location.path.stat().st_mode):
-            raise BadInput([f"{label}: not a regular file"])
-        raw = location.path.read_bytes()
-    except FileNotFoundError:
-        raise BadInput([f"{label}: no such file"]) from None
-    except PermissionError:
-        raise BadInput([f"{label}: permission denied"]) from None
-    except OSError as error:
-        raise BadInput([f"{label}: cannot read: {error.strerror or error}"]) from None
+    raw = location.data if location.data is not None else _read_bytes(location.path, label)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -92,6 +95,19 @@ def read_text(location: TargetsLocation) -> str:
         raise BadInput(
             [f"{label}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x})"]
         ) from None
+
+
+def _read_bytes(path: Path, label: str) -> bytes:
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise BadInput([f"{label}: not a regular file"])
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise BadInput([f"{label}: no such file"]) from None
+    except PermissionError:
+        raise BadInput([f"{label}: permission denied"]) from None
+    except OSError as error:
+        raise BadInput([f"{label}: cannot read: {error.strerror or error}"]) from None
 
 
 def validate(data: dict, text: str, label: str) -> TargetsFile:

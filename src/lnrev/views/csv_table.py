@@ -1,6 +1,7 @@
 """CSV for spreadsheets: one row per target, the JSON fields flattened (latest_at, latest_value).
 
-Numbers are unrounded, as in JSON; null is an empty cell; booleans are `true` / `false`.
+Numbers are unrounded, as in JSON, unless `--round N` asks for N decimals (6.299999999999997 is
+then 6.3); null is an empty cell; booleans are `true` / `false`.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ def flatten(document: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def assessments_csv(assessments: Iterable[Assessment], raw_text: bool = False) -> Iterator[str]:
+def assessments_csv(
+    assessments: Iterable[Assessment], raw_text: bool = False, decimals: int | None = None
+) -> Iterator[str]:
     """One header row of FLAT_COLUMNS, then one row per assessment, a line at a time."""
     rows = (flatten(assessment_json(assessment)) for assessment in assessments)
-    cells = ([_cell(row[column], raw_text) for column in FLAT_COLUMNS] for row in rows)
+    cells = ([_cell(row[column], raw_text, decimals) for column in FLAT_COLUMNS] for row in rows)
     return csv_lines(chain([FLAT_COLUMNS], cells))
 
 
@@ -63,10 +66,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula in a text cell (CSV injection)."""
 
 
-def _cell(value: Any, raw_text: bool) -> Any:
+def _cell(value: Any, raw_text: bool, decimals: int | None = None) -> Any:
     """A JSON value as a CSV cell; text loses its control characters, as in every text view,
     and a text a spreadsheet would run as a formula gets a leading quote ('=1+1). Numbers are
-    written as they are."""
+    written as they are, or rounded to `decimals`."""
+    if isinstance(value, float) and decimals is not None:
+        return rounded(value, decimals)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
@@ -74,6 +79,13 @@ def _cell(value: Any, raw_text: bool) -> Any:
     if isinstance(value, str):
         return inert(plain(value), raw_text)
     return "" if value is None else value
+
+
+def rounded(number: float, decimals: int) -> float | int:
+    """`number` to `decimals` places, written as briefly as Python writes it (6.3, not 6.30):
+    a whole number for 0 places, and never a negative zero."""
+    value = round(number, decimals) + 0.0
+    return int(value) if decimals == 0 else value
 
 
 def inert(text: str, raw_text: bool = False) -> str:

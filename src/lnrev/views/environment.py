@@ -17,8 +17,25 @@ BOX_AND_BARS = "─█░●—·“”→≤≥"
 """The characters the table views draw with, beyond ASCII."""
 
 
+COLOR_CHOICES = ("auto", "always", "never")
+"""`--color`: as the environment says (below), or always, or never."""
+
+
+def wants_colour(color: str, tty: bool, environ: dict[str, str] | os._Environ[str]) -> bool:
+    """Colour as `--color` asks; for `auto`, NO_COLOR (no-color.org) turns it off, else
+    FORCE_COLOR or CLICOLOR_FORCE (other than 0) turn it on even in a pipe, else colour only on
+    a terminal. NO_COLOR wins over the two: a reader who asks for no colour gets none."""
+    if color != "auto":
+        return color == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if any(environ.get(name, "0") not in ("", "0") for name in ("FORCE_COLOR", "CLICOLOR_FORCE")):
+        return True
+    return tty
+
+
 class Environment(NamedTuple):
-    """Where output goes: colour and bars only on a terminal (and never with NO_COLOR), box
+    """Where output goes: colour and bars only on a terminal (colour as `wants_colour` says), box
     characters only where the output's encoding can write them, and the terminal's width."""
 
     tty: bool
@@ -30,13 +47,15 @@ class Environment(NamedTuple):
     encoding: str = "utf-8"
     raw_text: bool = False
     """CSV text cells exactly as in the file, even those a spreadsheet would run as formulas."""
+    decimals: int | None = None
+    """CSV numbers rounded to this many decimals (`--round`); None: every digit, as in JSON."""
     lang: str = "en"
     """The language people are spoken to in (`views.language`): --lang, else LNREV_LANG."""
     stdout: TextIO | None = None
     """None: the process's stdout at the moment of writing."""
 
     @classmethod
-    def of_process(cls) -> Environment:
+    def of_process(cls, color: str = "auto") -> Environment:
         stdout = sys.stdout
         tty = stdout.isatty()
         encoding = getattr(stdout, "encoding", None) or "ascii"
@@ -47,7 +66,7 @@ class Environment(NamedTuple):
             unicode = False
         return cls(
             tty=tty,
-            colour=tty and not os.environ.get("NO_COLOR"),
+            colour=wants_colour(color, tty, os.environ),
             unicode=unicode,
             width=shutil.get_terminal_size().columns if tty else _columns(),
             encoding=encoding,

@@ -18,7 +18,7 @@ from lnrev.errors import BadInput
 from lnrev.views.environment import REPORT, Environment
 
 if TYPE_CHECKING:  # the views' data, named for readers; importing them would load pydantic
-    from rich.console import RenderableType
+    from rich.console import Console, RenderableType
 
     from lnrev.engine.results import Assessment
     from lnrev.engine.rules import Rules
@@ -37,7 +37,7 @@ ASCII_FALLBACK = str.maketrans(
 
 class View(Protocol):
     def json(self) -> dict[str, Any]: ...
-    def csv(self, raw_text: bool = False) -> Iterator[str]: ...
+    def csv(self, env: Environment) -> Iterator[str]: ...
     def markdown(self, env: Environment) -> str: ...
     def rich(self, env: Environment) -> RenderableType: ...
 
@@ -60,10 +60,10 @@ class StatusView(NamedTuple):
 
         return status_document(self.assessments, self.plan, self.rules, self.file_label)
 
-    def csv(self, raw_text: bool = False) -> Iterator[str]:
+    def csv(self, env: Environment) -> Iterator[str]:
         from lnrev.views.csv_table import assessments_csv
 
-        return assessments_csv(self.assessments, raw_text)
+        return assessments_csv(self.assessments, env.raw_text, env.decimals)
 
     def markdown(self, env: Environment) -> str:
         from lnrev.views.language import LANGUAGES
@@ -95,10 +95,10 @@ class GapView(NamedTuple):
 
         return gap_document(self.assessment, self.rules.as_of)
 
-    def csv(self, raw_text: bool = False) -> Iterator[str]:
+    def csv(self, env: Environment) -> Iterator[str]:
         from lnrev.views.csv_table import assessments_csv
 
-        return assessments_csv([self.assessment], raw_text)
+        return assessments_csv([self.assessment], env.raw_text, env.decimals)
 
     def markdown(self, env: Environment) -> str:
         from lnrev.views.language import LANGUAGES
@@ -128,10 +128,10 @@ class SourcesView(NamedTuple):
 
         return sources_document(self.bibliography, self.file_label)
 
-    def csv(self, raw_text: bool = False) -> Iterator[str]:
+    def csv(self, env: Environment) -> Iterator[str]:
         from lnrev.views.csv_table import sources_csv
 
-        return sources_csv(self.bibliography, raw_text)
+        return sources_csv(self.bibliography, env.raw_text)
 
     def markdown(self, env: Environment) -> str:
         from lnrev.views.markdown import sources_markdown
@@ -171,7 +171,7 @@ def rendered(view: View, fmt: str, env: Environment) -> Iterator[str]:
         yield from json_pieces(view.json(), pretty=env.tty, ascii_only=not env.utf)
         yield "\n"
     elif fmt == "csv":
-        yield from view.csv(env.raw_text)
+        yield from view.csv(env)
     elif fmt == "html":  # any character beyond the encoding as a character reference
         page = view.html(env)
         yield page if env.utf else page.encode("ascii", "xmlcharrefreplace").decode("ascii")
@@ -192,36 +192,53 @@ def present(view: View, fmt: str, env: Environment, export: Path | None = None) 
 
 
 def show(renderable: RenderableType, env: Environment) -> None:
-    """Print a rich view as `env` allows: without colour no escape code at all (rich's no_color
-    would still send bold and dim); piped, as wide as its content with no trailing blanks."""
-    from rich.console import Console
-
-    console = Console(
-        width=env.width or UNBOUNDED,
-        color_system="auto" if env.colour else None,
-        highlight=False,
-        legacy_windows=False,
-        file=env.stdout,
-    )
+    """Print a rich view as `env` allows: on a terminal as rich draws it, elsewhere as
+    `table_text` writes it."""
     if env.tty and env.unicode:
-        console.print(renderable, crop=False)
+        _console(env, env.stdout).print(renderable, crop=False)
         return
+    env.write(table_text(renderable, env))
+
+
+def table_text(renderable: RenderableType, env: Environment) -> str:
+    """A rich view as text: without colour no escape code at all (rich's no_color would still
+    send bold and dim), in colour only where `env` asks for it (`--color always` in a pipe);
+    as wide as its content unless `env` has a width, with no trailing blanks."""
+    console = _console(env, io.StringIO())
     with console.capture() as captured:
         console.print(renderable, crop=False)
     text = "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
-    if not env.unicode:
-        text = text.translate(ASCII_FALLBACK)
-    env.write(text)
+    return text if env.unicode else text.translate(ASCII_FALLBACK)
 
 
-def save(renderable: RenderableType, path: Path) -> None:
-    """Save a view, in colour at its natural width, as SVG or HTML (rich's console export)."""
+def _console(env: Environment, file: Any) -> Console:
+    from rich.console import Console
+
+    return Console(
+        width=env.width or UNBOUNDED,
+        color_system="auto" if env.colour else None,
+        force_terminal=env.colour or None,
+        no_color=False,
+        highlight=False,
+        legacy_windows=False,
+        file=file,
+    )
+
+
+def recorded(renderable: RenderableType) -> Console:
+    """A view drawn in colour at its natural width (at most 240 columns), for rich's export."""
     from rich.console import Console
 
     measuring = Console(width=UNBOUNDED, file=io.StringIO())
     width = min(measuring.measure(renderable).maximum, 240)
     recorder = Console(width=width, record=True, file=io.StringIO(), force_terminal=True)
     recorder.print(renderable)
+    return recorder
+
+
+def save(renderable: RenderableType, path: Path) -> None:
+    """Save a view, in colour at its natural width, as SVG or HTML (rich's console export)."""
+    recorder = recorded(renderable)
     try:
         if path.suffix.lower() == ".svg":
             recorder.save_svg(str(path), title="lnrev")
@@ -229,3 +246,20 @@ def save(renderable: RenderableType, path: Path) -> None:
             recorder.save_html(str(path))
     except OSError as error:
         raise BadInput([f"{path}: cannot write the export ({error.strerror or error})"]) from None
+
+
+FILE_FORMATS = {
+    ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".txt": "table",
+}  # fmt: skip
+"""The format `-o FILE` writes, from the file's extension (`.txt` is the table as plain text)."""
+
+
+def file_text(view: View | ReportView, fmt: str, env: Environment) -> str:
+    """A view as the whole text of a file: the table as plain text, HTML as the view's own page
+    or else its table as drawn (rich's export), every other format as `rendered` writes it."""
+    if fmt == "table":
+        return table_text(view.rich(env), env)
+    if fmt == "html" and not isinstance(view, ReportView):
+        return recorded(view.rich(REPORT)).export_html()
+    return "".join(rendered(view, fmt, env))

@@ -118,8 +118,13 @@ def test_usage_errors(snapshot):
         ("status", "--sort", "name"),
         ("status", "--format", "yaml"),
         ("status", "--verdict", "great"),
-        ("status", "--as-of", "yesterday"),
+        ("status", "--as-of", "last week"),
         ("status", "--kind", "levels"),
         ("status", "--binding", "--expected"),
+        ("status", "gdp-grwth-*"),
+        ("status", "--verdict", "lagging"),
+        ("status", "-o", "status.xlsx"),
+        ("status", "--round", "2"),
+        ("record", "clean-energy", "50", "--at", "2025", "--source", "s", "-f", "-"),
     ]
     assert [run(*case) for case in cases] == snapshot

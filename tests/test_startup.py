@@ -50,6 +50,27 @@ def test_the_report_loads_no_terminal_plotting_editing_or_browser_library():
         assert heavy not in modules, heavy
 
 
+def test_import_lnrev_and_its_calls_load_no_command_line_or_terminal_library():
+    """`import lnrev` is the Python API: assessing a file loads no typer, click or rich, and
+    importing it alone loads no model either."""
+    script = (
+        "import sys, lnrev\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+        "lnrev.assess('targets.toml', as_of='2025').to_json()\n"
+        "lnrev.gap('clean-energy', 'targets.toml')\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+        env={**os.environ, "LNREV_FILE": ""},
+    )  # fmt: skip
+    on_import, after_calls = (set(line.split()) for line in done.stdout.splitlines())
+    assert "lnrev.model.targets_file" in after_calls  # the file was really read
+    assert not {"pydantic", "lnrev.model.targets_file", "lnrev.reports.status"} & on_import
+    for heavy in ("typer", "click", "rich", "plotext", "tomlkit", "filelock", "pandas"):
+        assert not {m for m in after_calls if m == heavy or m.startswith(heavy + ".")}, heavy
+
+
 def test_version_builds_no_model():
     modules = imported("--version")
     assert (

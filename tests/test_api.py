@@ -60,9 +60,7 @@ def test_gap_is_gap_json_for_every_target_of_the_shipped_files(path):
 
 @given(text=plain_files())
 @settings(max_examples=60)
-def test_generated_files_say_the_same_from_python_and_from_the_command_line(
-    tmp_path_factory, text
-):
+def test_generated_files_say_the_same_from_python_and_from_the_command_line(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("api") / "t.toml"
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["status", "-f", str(path), "--as-of", AS_OF, "--json"])

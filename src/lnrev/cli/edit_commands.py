@@ -8,12 +8,13 @@ and nothing is written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lnrev.cli.options import FileOption, TargetId, reports_errors
+from lnrev.cli.options import FileOption, TargetId, locate, reports_errors
 from lnrev.engine.timeline import as_date, iso
 from lnrev.errors import BadInput, ExitCode, UsageError
 from lnrev.targetsfile.loading import (
@@ -24,7 +25,7 @@ from lnrev.targetsfile.loading import (
     load,
     read_text,
 )
-from lnrev.targetsfile.typed_values import read_date, read_number, read_point
+from lnrev.targetsfile.typed_values import read_number, read_point, read_published, read_when
 
 if TYPE_CHECKING:
     from lnrev.model.kinds.base import Kind
@@ -32,7 +33,24 @@ if TYPE_CHECKING:
 Replace = Annotated[
     bool, typer.Option("--replace", help="Overwrite an observation at the same point in time.")
 ]
-When = Annotated[str, typer.Option("--at", metavar="WHEN", help="A year (its end) or a date.")]
+When = Annotated[
+    str,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help="A year (its end), a date, a month (2025-06) or a quarter (2025-Q2) for its last"
+        " day, today or yesterday.",
+    ),
+]
+
+
+def _typed_when(text: str) -> Any:
+    """--at as people type it (`read_when`), today being the day the command runs."""
+    return read_when(text, date.today())
+
+
+def _typed_published(text: str) -> date:
+    return read_published(text, date.today())
 
 
 def _entered(reader: Callable[[str], Any], text: str | None, what: str) -> Any:
@@ -65,7 +83,7 @@ def validate(
     """
     if path is not None and file is not None and path != file:
         raise UsageError([f"error: two files to validate ({path} and --file {file}); give one"])
-    location = discover(path or file)
+    location = locate(path or file)
     targets = load(location)
     observations = sum(len(target.observations) for target in targets.targets.values())
     typer.echo(
@@ -224,7 +242,10 @@ def record(
     at: When,
     source: Annotated[str, typer.Option("--source", help="Where the figure was read.")],
     published: Annotated[
-        str | None, typer.Option("--published", metavar="DATE", help="When it was published.")
+        str | None,
+        typer.Option(
+            "--published", metavar="DATE", help="When it was published (a date, today, yesterday)."
+        ),
     ] = None,
     note: Annotated[str | None, typer.Option("--note")] = None,
     yoy: Annotated[
@@ -253,15 +274,16 @@ def record(
     \b
     lnrev record clean-energy 50.5 --at 2024-06-30 --source "Xinhua"
     lnrev record energy-intensity -2.7 --yoy --at 2021 --source "NBS"
+    lnrev record cpi-2026 0.8 --at 2026-06 --published today --source "NBS"
     """
     from lnrev.targetsfile import editing as editor
 
     if yoy and rate:
         raise BadInput(["error: --yoy and --rate exclude each other"])
     number = _entered(read_number, value, "VALUE")
-    observation: dict[str, Any] = {"at": _entered(read_point, at, "--at")}
+    observation: dict[str, Any] = {"at": _entered(_typed_when, at, "--at")}
     if published is not None:
-        observation["published"] = _entered(read_date, published, "--published")
+        observation["published"] = _entered(_typed_published, published, "--published")
         if observation["published"] < as_date(observation["at"]):
             raise BadInput(
                 [
@@ -279,7 +301,7 @@ def record(
         editor.record_observation(document, target_id, {**observation, field: number}, replace)
 
     editor.edit(location, change, only=target_id)
-    typer.echo(f"recorded targets.{target_id} at {at} in {location.label}")
+    typer.echo(f"recorded targets.{target_id} at {observation['at']} in {location.label}")
 
 
 OnExisting = Annotated[
@@ -356,7 +378,9 @@ def remove(
     target_id: TargetId,
     at: Annotated[
         str | None,
-        typer.Option("--at", metavar="WHEN", help="Only the observation at this year or date."),
+        typer.Option(
+            "--at", metavar="WHEN", help="Only the observation at this point (as record --at)."
+        ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (for scripts).")] = False,
     file: FileOption = None,
@@ -375,7 +399,7 @@ def remove(
 
     from lnrev.targetsfile import editing as editor
 
-    point = _entered(read_point, at, "--at")
+    point = _entered(_typed_when, at, "--at")
     location = discover(file)
     removed: list[str] = []
 

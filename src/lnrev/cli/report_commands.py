@@ -100,7 +100,7 @@ Sort = Annotated[
     str | None,
     typer.Option(
         "--sort",
-        metavar="[" + "|".join(SORT_KEYS) + "]",
+        metavar="[-](" + "|".join(SORT_KEYS) + ")",
         help="verdict (what needs attention first), gap (least still to do first), deadline"
         " or id; a leading - reverses (-gap: most still to do first). Default: file order.",
         callback=_sort_key,

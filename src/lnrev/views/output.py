@@ -10,6 +10,7 @@ never loads plotext unless it draws, and the HTML report loads neither.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -207,8 +208,20 @@ def table_text(renderable: RenderableType, env: Environment) -> str:
     console = _console(env, io.StringIO())
     with console.capture() as captured:
         console.print(renderable, crop=False)
-    text = "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
+    text = "".join(_without_trailing_blanks(line) + "\n" for line in captured.get().splitlines())
     return text if env.unicode else text.translate(ASCII_FALLBACK)
+
+
+_STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
+_LINE_END = re.compile(r"(?:\s|\x1b\[[0-9;]*m)+$")
+
+
+def _without_trailing_blanks(line: str) -> str:
+    """The line without the blanks at its end, keeping the colour codes among them."""
+    end = _LINE_END.search(line)
+    if end is None:
+        return line
+    return line[: end.start()] + "".join(_STYLE_CODE.findall(end.group()))
 
 
 def _console(env: Environment, file: Any) -> Console:

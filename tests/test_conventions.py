@@ -2,6 +2,7 @@
 --color, dates as people type them, ids by pattern, -f -, the scheme's own verdict words,
 --sort -KEY with --limit, and --round for CSV."""
 
+import calendar
 import csv
 import io
 import json
@@ -13,9 +14,16 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from lnrev.cli import app
+from lnrev.engine.results import Assessment, Measures, Reading
+from lnrev.engine.verdicts import Label, Verdict
+from lnrev.reports import selection
+from lnrev.targetsfile.typed_values import read_day, read_when
+from lnrev.views.csv_table import rounded
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -443,4 +451,60 @@ def test_json_keeps_every_digit_and_round_is_refused_for_it():
     result = invoke("status", "--json", "--round", "2")
     assert (result.exit_code, result.stderr) == (
         2, "error: --round rounds CSV only, not json (JSON keeps every digit)\n",
+    )  # fmt: skip
+
+
+# Properties of the pieces -------------------------------------------------------------------------
+
+TODAY = date(2026, 3, 1)
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=12))
+def test_a_month_is_its_last_day(year, month):
+    day = read_when(f"{year:04d}-{month:02d}", TODAY)
+    assert (day.year, day.month, day.day) == (year, month, calendar.monthrange(year, month)[1])
+    assert read_day(f"{year:04d}-{month:02d}", TODAY) == day
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=4))
+def test_a_quarter_is_the_last_day_of_its_third_month(year, quarter):
+    assert read_when(f"{year:04d}-Q{quarter}", TODAY) == read_when(
+        f"{year:04d}-{3 * quarter:02d}", TODAY
+    )
+
+
+@given(st.text(max_size=14))
+def test_any_text_is_a_point_or_a_complaint(text):
+    try:
+        point = read_when(text, TODAY)
+    except ValueError as error:
+        assert str(error).endswith(f"got {text.strip()!r}")
+    else:
+        assert isinstance(point, int | date)
+
+
+@given(st.lists(st.one_of(st.none(), st.floats(-1e6, 1e6)), max_size=12))
+def test_descending_is_ascending_reversed_with_no_gap_last(gaps):
+    assessments = [_with_gap(str(n), gap) for n, gap in enumerate(gaps)]
+    up = [a.measures.gap for a in selection.sort(assessments, "gap")]
+    down = [a.measures.gap for a in selection.sort(assessments, "-gap")]
+    measured = sorted(gap for gap in gaps if gap is not None)
+    assert up == measured + [None] * gaps.count(None)
+    assert down == measured[::-1] + [None] * gaps.count(None)
+
+
+@given(st.floats(-1e9, 1e9), st.integers(min_value=0, max_value=6))
+def test_rounding_is_within_half_a_unit_and_never_negative_zero(number, decimals):
+    value = rounded(number, decimals)
+    assert abs(value - number) <= 0.5 * 10**-decimals + 1e-9 * max(1, abs(number))
+    assert str(value) not in ("-0.0", "-0")
+    assert isinstance(value, int) == (decimals == 0)
+
+
+def _with_gap(id_: str, gap: float | None) -> Assessment:
+    measures = Measures(gap=gap)
+    return Assessment(
+        id_, id_, "%", "level", False, "increase", "linear", None, None, None,
+        Reading(2025, 1.0), measures, Verdict.ON_TRACK, Label("on track", "进度正常"), None, (),
+        None, (),
     )  # fmt: skip

@@ -41,6 +41,8 @@ def test_assess_is_status_json_on_the_shipped_files(path, scheme):
     options = ["--scheme", scheme] if scheme else []
     expected = cli_json("status", "-f", str(path), "--as-of", AS_OF, *options)
     report = lnrev.assess(path, as_of=AS_OF, scheme=scheme)
+    printed = runner.invoke(app, ["status", "-f", str(path), "--as-of", AS_OF, *options, "--json"])
+    assert report.to_json() + "\n" == printed.stdout  # character for character, as piped
     assert report.to_dicts() == expected["targets"]
     assert report.to_document() == expected
     assert json.loads(report.to_json()) == expected

@@ -422,6 +422,8 @@ def test_completion_of_ids_from_the_file_named_and_of_choices(write_targets, tmp
     assert _complete("lnrev status --scheme n", tmp_path) == ["ndrc"]
     assert _complete("lnrev status --verdict met,pe", tmp_path) == ["met,pending"]
     assert _complete("lnrev gap -f missing.toml x", tmp_path) == []
+    assert _complete("lnrev gap -f - x", tmp_path) == []  # standard input is not read to complete
+    assert _complete("lnrev status --color a", tmp_path) == ["auto", "always"]
 
 
 @pytest.mark.parametrize("command", [[], *[[name] for name in COMMANDS]])

@@ -19,9 +19,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from lnrev.errors import UsageError
 
@@ -41,7 +42,8 @@ TEXT_LABEL = "<text>"
 """How TOML text handed to the API is named in messages and in the JSON `file`."""
 
 
-class Report(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Report:
     """A targets file assessed on a date: every target, in file order, as `lnrev status` shows it.
 
     `targets` are typed `Assessment` values (lnrev.engine.results: `.verdict`, `.measures.gap`,
@@ -108,7 +110,8 @@ class Report(NamedTuple):
         return frame
 
 
-class GapReport(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class GapReport:
     """One target in depth, as `lnrev gap ID` shows it: its assessment with every observation."""
 
     file: str

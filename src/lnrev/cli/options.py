@@ -202,7 +202,7 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     try:  # during completion the file is the text typed, not yet a Path
         location = discover(Path(file) if file else None)
         targets = parse(location.path.read_text(encoding="utf-8")).get("targets", {})
-    except (OSError, ValueError, UnicodeError, TypeError, AttributeError):
+    except (OSError, ValueError, UnicodeError, TypeError, AttributeError, LnrevError):
         return []
     if not isinstance(targets, dict):
         return []

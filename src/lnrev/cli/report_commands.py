@@ -104,7 +104,7 @@ Sort = Annotated[
         help="verdict (what needs attention first), gap (least still to do first), deadline"
         " or id; a leading - reverses (-gap: most still to do first). Default: file order.",
         callback=_sort_key,
-        autocompletion=completes(SORT_KEYS + tuple(f"-{key}" for key in SORT_KEYS)),
+        autocompletion=completes(SORT_KEYS),
     ),
 ]
 Limit = Annotated[

@@ -13,8 +13,7 @@ Importing lnrev loads neither typer, click nor rich.
 
 from lnrev.api import GapReport, Report, assess, gap, gap_report
 from lnrev.errors import BadInput, LnrevError, UsageError
-
-__version__ = "0.1.0"
+from lnrev.version import __version__
 
 __all__ = [
     "BadInput",

@@ -17,9 +17,9 @@ import typer
 from typer._click.exceptions import ClickException, UsageError  # typer's own click (pinned)
 from typer.core import TyperGroup
 
-from lnrev import __version__
 from lnrev.cli import edit_commands, report_commands
 from lnrev.errors import ExitCode, OutputClosed
+from lnrev.version import __version__
 
 
 class LnrevGroup(TyperGroup):

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from html import escape
 
-from lnrev import __version__
 from lnrev.engine.results import Assessment
 from lnrev.engine.timeline import iso
 from lnrev.engine.verdicts import Caveat, Verdict
 from lnrev.model.fields import SourceRef
 from lnrev.reports.bibliography import Bibliography
 from lnrev.reports.progress import Entry, ProgressReport
+from lnrev.version import __version__
 from lnrev.views import wording
 from lnrev.views.chart import chart_of
 from lnrev.views.language import Language

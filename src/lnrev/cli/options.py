@@ -56,7 +56,7 @@ AsOfOption = Annotated[
     ),
 ]
 JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print JSON (schema_version 2) for scripts.")
+    bool, typer.Option("--json", help="Print JSON (schema_version 3) for scripts.")
 ]
 
 
@@ -249,7 +249,7 @@ def _scheme(value: str | None) -> str | None:
     return one_of(SCHEMES, "scheme")(value)
 
 
-SCHEMES = ("eurostat", "unsd2022", "ndrc")
+SCHEMES = ("eurostat", "unsd2022", "unsd2023", "sdsn", "ndrc")
 """The schemes, for help and completion (lnrev.engine.verdicts.SCHEME_NAMES, checked by a test)."""
 
 SchemeOption = Annotated[
@@ -258,7 +258,8 @@ SchemeOption = Annotated[
         "--scheme",
         metavar="[" + "|".join(SCHEMES) + "]",
         autocompletion=completes(SCHEMES),
-        help="Name verdicts and set default thresholds as eurostat, unsd2022 or ndrc, for this run"
+        help="Name verdicts and set default thresholds (and, for a file that names no method,"
+        " the default method) as eurostat, unsd2022, unsd2023, sdsn or ndrc, for this run"
         " (default: the file's [assessment] scheme, else eurostat).",
         callback=_scheme,
         show_default=False,

@@ -12,15 +12,39 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from lnrev.engine import formulas
+from lnrev.engine import formulas, trend
 from lnrev.engine.formulas import Trajectory
-from lnrev.engine.results import Measures, Reading
+from lnrev.engine.results import Measures, MethodVerdict, Reading, Trend
 from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import Point, decimal_year, iso
-from lnrev.engine.verdicts import Caveat, Outlook, Verdict
+from lnrev.engine.verdicts import (
+    EPSILON,
+    SCHEMES,
+    Caveat,
+    Outlook,
+    Scheme,
+    Thresholds,
+    Verdict,
+    at_least,
+)
 
 SETTLED = (Verdict.MET, Verdict.MISSED)
 """Verdicts that no later figure can change: a stale caveat does not apply to them."""
+OPEN = (
+    Verdict.ON_TRACK,
+    Verdict.ACCELERATION_NEEDED,
+    Verdict.LIMITED_PROGRESS,
+    Verdict.DETERIORATION,
+    Verdict.PENDING,
+)
+"""Verdicts whose question is still open: the trend and reached_by speak to them alone."""
+FAVOURABLE = (Verdict.MET, Verdict.ON_TRACK)
+UNFAVOURABLE = (
+    Verdict.ACCELERATION_NEEDED,
+    Verdict.LIMITED_PROGRESS,
+    Verdict.DETERIORATION,
+    Verdict.MISSED,
+)
 
 
 class Observed(NamedTuple):
@@ -50,6 +74,9 @@ class Goal(NamedTuple):
     """A level target's change from its baseline: V = v_b + delta (when `value` is None)."""
     met_level: float | None = None
     """Replaces the target value in the `met` test where a kind defines it otherwise (growth)."""
+    rate: float | None = None
+    """A growth target's declared average annual rate, in %: it is met once its index reaches
+    `met_level` (within EPSILON, relative), and its outlook holds if the realized rate holds."""
 
 
 class Course(NamedTuple):
@@ -66,6 +93,11 @@ class Course(NamedTuple):
     caveats: tuple[Caveat, ...]
     note: str | None
     considered: tuple[bool, ...]
+    methods: tuple[MethodVerdict, ...] = ()
+    """The verdict under each published method, `projected` on the assessment's scale."""
+    trend: Trend | None = None
+    """The straight-line trend, on the assessment's scale."""
+    reached_by: int | None = None
 
 
 def direction_sign(direction: str | None) -> int | None:
@@ -97,6 +129,7 @@ def assess_course(
             (),
             _why_no_baseline(observed, goal, rules),
             considered,
+            unassessed_methods(goal.rate is not None),
         )
     start, rule = baseline
     t_b = decimal_year(start.at)
@@ -118,9 +151,11 @@ def assess_course(
             (),
             note,
             considered,
+            unassessed_methods(goal.rate is not None),
         )
     d = direction_sign(goal.direction) or (1 if start.value <= V else -1)
     path = Trajectory(t_b, start.value, decimal_year(latest.at), latest.value, T, V, d)
+    judge = Judge(path, A, goal, rules)
     measures = Measures(
         gap=formulas.gap(path.V, path.v_l),
         progress=formulas.progress(path),
@@ -134,17 +169,177 @@ def assess_course(
         projected=formulas.PROJECTION[goal.method](path),
         ratio=formulas.RATIO[goal.method](path),
     )
-    level = V if goal.met_level is None else goal.met_level
-
-    def met(value: float) -> bool:
-        return d * (value - level) >= -goal.tolerance
-
-    verdict, note = _verdict(path, A, measures.ratio, met(path.v_l), goal, rules)
-    outlook = None
-    if verdict is Verdict.PENDING and measures.projected is not None:
-        outlook = Outlook.LIKELY_MET if met(measures.projected) else Outlook.LIKELY_MISSED
+    verdict, note = judge.verdict(measures.ratio, rules.thresholds, goal.method)
+    outlook = judge.outlook(verdict, measures.projected)
+    methods = tuple(judge.under(scheme) for scheme in SCHEMES.values())
     caveats = course_caveats(verdict, measures.data_age, path.t_l - t_b, rule, rules)
-    return Course(start, rule, latest, V, d, measures, verdict, outlook, caveats, note, considered)
+    caveats += disagreement(methods)
+    points = [(t_b, start.value)] + [(decimal_year(o.at), o.value) for o in later]
+    return Course(
+        start,
+        rule,
+        latest,
+        V,
+        d,
+        measures,
+        verdict,
+        outlook,
+        caveats,
+        note,
+        considered,
+        methods,
+        course_trend(verdict, points, judge),
+        course_reached_by(verdict, measures, judge),
+    )
+
+
+class Judge(NamedTuple):
+    """The tests of contract section 3 on one course: `met`, the verdict, the outlook, and the
+    same under another method and thresholds (section 10)."""
+
+    path: Trajectory
+    A: float
+    goal: Goal
+    rules: Rules
+
+    @property
+    def aim(self) -> float:
+        """Y*: the value the course must reach, the tolerance taken off (sections 11, 12)."""
+        if self.goal.met_level is not None:
+            return self.goal.met_level
+        return self.path.V - self.path.d * self.goal.tolerance
+
+    def met(self, value: float) -> bool:
+        """met(v): d * (v - V) >= -tolerance - EPSILON * max(1, |V|). A growth target: its index
+        has moved (t_l > t_b) and reached I* * (1 - EPSILON), I* the index of the rate less the
+        tolerance."""
+        if self.goal.rate is not None:
+            level = self.aim
+            return self.path.t_l > self.path.t_b and value >= level * (1 - EPSILON)
+        d = self.path.d
+        return at_least(d * value, d * self.path.V, self.goal.tolerance)
+
+    def met_projected(self, projected: float) -> bool:
+        """met(projected); for a growth target: the realized average rate holds, i.e. it is at
+        least the rate less the tolerance (within EPSILON)."""
+        if self.goal.rate is None:
+            return self.met(projected)
+        p = self.path
+        realized = formulas.average_annual_growth_percent(p.v_l, p.t_l - p.t_b)
+        return realized is not None and at_least(realized, self.goal.rate, self.goal.tolerance)
+
+    def verdict(
+        self, ratio: float | None, thresholds: Thresholds, method: str
+    ) -> tuple[Verdict, str | None]:
+        """The verdict rules of contract section 3, first that applies (rule 1 is in
+        assess_course)."""
+        path, goal = self.path, self.goal
+        if self.met(path.v_l):
+            return Verdict.MET, "reached before the deadline" if path.t_l < path.T else None
+        if path.t_l >= path.T:
+            return Verdict.MISSED, "the deadline has passed short of the target"
+        if self.A >= path.T:
+            return (
+                Verdict.PENDING,
+                f"the deadline {iso(goal.by)} has passed; its figure is not known yet",
+            )
+        if ratio is None:
+            return Verdict.INSUFFICIENT_DATA, _why_no_ratio(path, method)
+        return thresholds.band(ratio), None
+
+    def outlook(self, verdict: Verdict, projected: float | None) -> Outlook | None:
+        """For a pending target: likely_met if met(projected), likely_missed if not."""
+        if verdict is not Verdict.PENDING or projected is None:
+            return None
+        return Outlook.LIKELY_MET if self.met_projected(projected) else Outlook.LIKELY_MISSED
+
+    def under(self, scheme: Scheme) -> MethodVerdict:
+        """The whole assessment with the scheme's published method and its thresholds."""
+        method = published_method(scheme, self.goal.rate is not None)
+        projected = formulas.PROJECTION[method](self.path)
+        ratio = formulas.RATIO[method](self.path)
+        verdict, _ = self.verdict(ratio, scheme.thresholds, method)
+        label = scheme.label(verdict, ratio, self.path.t_l < self.path.T)
+        return MethodVerdict(
+            scheme.name, method, verdict, label, self.outlook(verdict, projected), ratio, projected
+        )
+
+
+def published_method(scheme: Scheme, growth: bool) -> str:
+    """The method the scheme's publisher uses on a growth target, or on a level or change one."""
+    return scheme.published_growth_method if growth else scheme.published_method
+
+
+def unassessed_methods(growth: bool) -> tuple[MethodVerdict, ...]:
+    """`methods` of a course without a baseline or a target value: insufficient data under all."""
+    return tuple(
+        MethodVerdict(
+            scheme.name,
+            published_method(scheme, growth),
+            Verdict.INSUFFICIENT_DATA,
+            scheme.labels[Verdict.INSUFFICIENT_DATA],
+            None,
+            None,
+            None,
+        )
+        for scheme in SCHEMES.values()
+    )
+
+
+def same_under_every_method(verdict: Verdict, early: bool) -> tuple[MethodVerdict, ...]:
+    """`methods` of a bound target: the bound rule's verdict under every scheme, no method."""
+    return tuple(
+        MethodVerdict(
+            scheme.name, None, verdict, scheme.label(verdict, None, early), None, None, None
+        )
+        for scheme in SCHEMES.values()
+    )
+
+
+def leaning(method: MethodVerdict) -> int:
+    """+1 favourable (met, on track, pending likely met), -1 unfavourable (behind, missed,
+    pending likely missed), 0 neither (insufficient data, pending without an outlook)."""
+    if method.verdict in FAVOURABLE or method.outlook is Outlook.LIKELY_MET:
+        return 1
+    if method.verdict in UNFAVOURABLE or method.outlook is Outlook.LIKELY_MISSED:
+        return -1
+    return 0
+
+
+def disagreement(methods: Sequence[MethodVerdict]) -> tuple[Caveat, ...]:
+    """`methods_disagree` when one published method is favourable and another unfavourable."""
+    leanings = {leaning(method) for method in methods}
+    return (Caveat.METHODS_DISAGREE,) if {1, -1} <= leanings else ()
+
+
+def course_trend(
+    verdict: Verdict, points: Sequence[tuple[float, float]], judge: Judge
+) -> Trend | None:
+    """The straight-line trend of an open question (contract section 11)."""
+    if verdict not in OPEN:
+        return None
+    times = [t for t, _ in points]
+    values = [v for _, v in points]
+    scale = trend.trend_scale(judge.goal.method)
+    return trend.straight_line_trend(
+        times, values, judge.path.T, judge.aim, judge.path.d, scale
+    )
+
+
+def course_reached_by(verdict: Verdict, measures: Measures, judge: Judge) -> int | None:
+    """The year the pace so far reaches a level or change target (contract section 12)."""
+    if verdict not in OPEN or judge.goal.rate is not None:
+        return None
+    p = judge.path
+    return trend.reached_by(
+        judge.goal.method,
+        p.t_l,
+        p.v_l,
+        judge.aim,
+        p.d,
+        measures.actual_change_per_year,
+        measures.actual_growth_per_year,
+    )
 
 
 def _baseline(
@@ -180,24 +375,6 @@ def _baseline(
     return (Reading(observed[first].at, observed[first].value), "first_observation"), tuple(
         considered
     )
-
-
-def _verdict(
-    path: Trajectory, A: float, ratio: float | None, reached: bool, goal: Goal, rules: Rules
-) -> tuple[Verdict, str | None]:
-    """The verdict rules of contract section 3, first that applies (rule 1 is in assess_course)."""
-    if reached:
-        return Verdict.MET, "reached before the deadline" if path.t_l < path.T else None
-    if path.t_l >= path.T:
-        return Verdict.MISSED, "the deadline has passed short of the target"
-    if A >= path.T:
-        return (
-            Verdict.PENDING,
-            f"the deadline {iso(goal.by)} has passed; its figure is not known yet",
-        )
-    if ratio is None:
-        return Verdict.INSUFFICIENT_DATA, _why_no_ratio(path, goal.method)
-    return rules.thresholds.band(ratio), None
 
 
 def course_caveats(

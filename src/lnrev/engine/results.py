@@ -46,8 +46,32 @@ class Measures(NamedTuple):
 MEASURE_NAMES = Measures._fields
 
 
+class MethodVerdict(NamedTuple):
+    """The assessment under one published method and its thresholds (contract section 10)."""
+
+    scheme: str
+    method: str | None
+    verdict: Verdict
+    label: Label
+    outlook: Outlook | None
+    ratio: float | None
+    projected: float | None
+
+
+class Trend(NamedTuple):
+    """The straight-line trend at the deadline, its 80% prediction interval and the probability
+    that the deadline's figure meets the target (contract section 11)."""
+
+    points: int
+    scale: str
+    projected: float
+    low: float
+    high: float
+    probability: float
+
+
 class Assessment(NamedTuple):
-    """Everything lnrev says about one target (contract section 5, plus the history)."""
+    """Everything lnrev says about one target (contract section 6, plus the history)."""
 
     id: str
     name: str
@@ -69,3 +93,8 @@ class Assessment(NamedTuple):
     history: tuple[HistoryEntry, ...]
     breach: Reading | None = None
     """A bound's first figure beyond it (with tolerance), which makes it missed."""
+    methods: tuple[MethodVerdict, ...] = ()
+    """The verdict under each published method (contract section 10)."""
+    trend: Trend | None = None
+    reached_by: int | None = None
+    """The year by whose end the pace so far reaches the target (contract section 12)."""

@@ -5,15 +5,39 @@ the label of each verdict:
 - `eurostat` (Eurostat SDG monitoring, Statistics Canada / Open SDG): 0.95 / 0.6 / 0;
 - `unsd2022` (UN Statistics Division, SDG Progress Chart 2017-2022, as UNDP's SDG Accelerator
   implements it): 0.95 / 0.5 / -0.1;
+- `unsd2023` (UN Statistics Division, SDG Progress Chart from 2023: the value projected at the
+  actual CAGR as a share of the change required, method `unsd`), read in three levels at 0.95 and
+  0.10 as the Basque statistics office EUSTAT applies the 2023 Technical Note
+  (EUSTAT-DES/site, `_pages/en/metodologia.md`);
+- `sdsn` (SDSN Sustainable Development Report trend arrows: the linear annual rate against the
+  linear rate needed): 1.0 / 0.5 / 0;
 - `ndrc` (the NDRC's reviews of Five-Year Plan indicators, "half the time, half the task"): the
   Eurostat bands, named as the NDRC names results: 提前实现 achieved early, 快于预期 faster than
   expected, 基本符合预期 broadly as expected, 滞后 lagging.
+
+Every comparison at a cut is decided as exact arithmetic would decide it, within EPSILON (contract
+section 3): decimal inputs often land exactly on a cut, where the last bit of a double would decide.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 from typing import NamedTuple
+
+
+EPSILON = 1e-9
+"""The width within which a comparison at a cut is decided as exact arithmetic would (section 3)."""
+
+
+def reaches(value: float, cut: float) -> bool:
+    """A ratio reaches a threshold when it is at least the threshold less EPSILON."""
+    return value >= cut - EPSILON
+
+
+def at_least(value: float, level: float, allowance: float = 0.0) -> bool:
+    """value >= level - allowance, within EPSILON relative to the level (at least 1 in size):
+    the `met` test of contract section 3 with the direction already applied."""
+    return value - level >= -allowance - EPSILON * max(1.0, abs(level))
 
 
 class Verdict(StrEnum):
@@ -42,6 +66,7 @@ class Caveat(StrEnum):
     STALE = "stale"
     SHORT_SPAN = "short_span"
     BASELINE_AFTER_PLAN_START = "baseline_after_plan_start"
+    METHODS_DISAGREE = "methods_disagree"
 
 
 class Thresholds(NamedTuple):
@@ -56,11 +81,11 @@ class Thresholds(NamedTuple):
 
     def band(self, ratio: float) -> Verdict:
         """The verdict a ratio earns: the first band whose threshold it reaches."""
-        if ratio >= self.on_track:
+        if reaches(ratio, self.on_track):
             return Verdict.ON_TRACK
-        if ratio >= self.acceleration_needed:
+        if reaches(ratio, self.acceleration_needed):
             return Verdict.ACCELERATION_NEEDED
-        if ratio >= self.limited_progress:
+        if reaches(ratio, self.limited_progress):
             return Verdict.LIMITED_PROGRESS
         return Verdict.DETERIORATION
 
@@ -73,11 +98,17 @@ class Label(NamedTuple):
 
 
 class Scheme(NamedTuple):
-    """Default thresholds and the name of each verdict."""
+    """Default thresholds, the name of each verdict, and the methods the scheme stands for."""
 
     name: str
     thresholds: Thresholds
     labels: dict[Verdict, Label]
+    default_method: str
+    """The method of a level or change target when neither it nor the file names one (section 2)."""
+    published_method: str
+    """The method its publisher uses on a level or change target (section 10, `methods`)."""
+    published_growth_method: str
+    """The method its publisher uses on a growth target (section 10, `methods`)."""
     achieved_early: Label | None = None
     """The name of `met` reached before the deadline, where the scheme has one."""
     faster_than_expected: Label | None = None
@@ -90,7 +121,7 @@ class Scheme(NamedTuple):
         if (
             verdict is Verdict.ON_TRACK
             and ratio is not None
-            and ratio >= 1
+            and reaches(ratio, 1.0)
             and self.faster_than_expected
         ):
             return self.faster_than_expected
@@ -110,8 +141,10 @@ _CHINESE = {
 """lnrev's own Chinese names for the verdicts where a scheme has no official wording."""
 
 
-def _labels(**english: str) -> dict[Verdict, Label]:
-    return {verdict: Label(english[verdict.value], _CHINESE[verdict]) for verdict in Verdict}
+def _labels(chinese: dict[Verdict, str] | None = None, **english: str) -> dict[Verdict, Label]:
+    """Each verdict's English name, with lnrev's Chinese one unless the scheme's own is given."""
+    zh = {**_CHINESE, **(chinese or {})}
+    return {verdict: Label(english[verdict.value], zh[verdict]) for verdict in Verdict}
 
 
 EUROSTAT = Scheme(
@@ -127,6 +160,9 @@ EUROSTAT = Scheme(
         pending="pending",
         insufficient_data="insufficient data",
     ),
+    default_method="linear",
+    published_method="compound",
+    published_growth_method="compound",
 )
 UNSD2022 = Scheme(
     "unsd2022",
@@ -141,6 +177,53 @@ UNSD2022 = Scheme(
         pending="pending",
         insufficient_data="insufficient data",
     ),
+    default_method="linear",
+    published_method="compound",
+    published_growth_method="compound",
+)
+UNSD2023 = Scheme(
+    "unsd2023",
+    Thresholds(0.95, 0.10, 0.10),
+    _labels(
+        {
+            Verdict.ACCELERATION_NEEDED: "进展中等，需加快",
+            Verdict.LIMITED_PROGRESS: "停滞或倒退",
+            Verdict.DETERIORATION: "停滞或倒退",
+        },
+        met="target met",
+        on_track="on track",
+        acceleration_needed="moderate progress, acceleration needed",
+        limited_progress="stagnation or regression",
+        deterioration="stagnation or regression",
+        missed="missed",
+        pending="pending",
+        insufficient_data="insufficient data",
+    ),
+    default_method="unsd",
+    published_method="unsd",
+    published_growth_method="unsd",
+)
+SDSN = Scheme(
+    "sdsn",
+    Thresholds(1.0, 0.5, 0.0),
+    _labels(
+        {
+            Verdict.ACCELERATION_NEEDED: "温和改善",
+            Verdict.LIMITED_PROGRESS: "停滞",
+            Verdict.DETERIORATION: "下降",
+        },
+        met="achieved",
+        on_track="on track",
+        acceleration_needed="moderately improving",
+        limited_progress="stagnating",
+        deterioration="decreasing",
+        missed="missed",
+        pending="pending",
+        insufficient_data="insufficient data",
+    ),
+    default_method="linear",
+    published_method="linear",
+    published_growth_method="compound",
 )
 _LAGGING = Label("lagging", "滞后")
 NDRC = Scheme(
@@ -156,8 +239,12 @@ NDRC = Scheme(
         Verdict.PENDING: Label("awaiting final figure", "待最终数据"),
         Verdict.INSUFFICIENT_DATA: Label("insufficient data", "数据不足"),
     },
+    default_method="linear",
+    published_method="linear",
+    published_growth_method="compound",
     achieved_early=Label("achieved early", "提前实现"),
     faster_than_expected=Label("faster than expected", "快于预期"),
 )
-SCHEMES = {scheme.name: scheme for scheme in (EUROSTAT, UNSD2022, NDRC)}
+SCHEMES = {scheme.name: scheme for scheme in (EUROSTAT, UNSD2022, UNSD2023, SDSN, NDRC)}
+"""The five published methods, in the order `methods` lists them (contract section 10)."""
 SCHEME_NAMES = tuple(SCHEMES)

@@ -34,15 +34,18 @@ class Plan(Strict):
     source: Source | None = None
 
 
-SchemeName = Literal["eurostat", "unsd2022", "ndrc"]
+SchemeName = Literal["eurostat", "unsd2022", "unsd2023", "sdsn", "ndrc"]
 
 
 class AssessmentSettings(Strict):
     """The `[assessment]` table: the default method, the scheme that names verdicts and sets the
     default thresholds, explicit thresholds that override the scheme's, when a figure without a
-    `published` date is known, and when a caveat is raised."""
+    `published` date is known, and when a caveat is raised.
 
-    method: Method = "linear"
+    Without a `method`, level and change targets take the default of the scheme in effect
+    (contract section 2): `unsd` under unsd2023, `linear` under the others."""
+
+    method: Method | None = None
     scheme: SchemeName = "eurostat"
     on_track: float | None = None
     acceleration_needed: float | None = None
@@ -83,7 +86,7 @@ class AssessmentSettings(Strict):
         scheme = scheme or self.scheme
         return Rules(
             as_of=as_of,
-            method=self.method,
+            method=self.method or SCHEMES[scheme].default_method,
             scheme=SCHEMES[scheme],
             thresholds=self.thresholds_for(scheme),
             publication_lag=self.publication_lag,

@@ -1,4 +1,4 @@
-"""The JSON documents of contract section 5, written with the json module straight to stdout.
+"""The JSON documents of contract sections 6 and 13, written with the json module straight to stdout.
 
 Numbers go out unrounded as plain JSON numbers; every point in time is an ISO date (a year Y is
 "Y-12-31"). NaN and Infinity cannot appear: the formulas already turn them into null, and
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from lnrev.engine.results import MEASURE_NAMES, Assessment, HistoryEntry, Reading
+from lnrev.engine.results import MEASURE_NAMES, Assessment, HistoryEntry, MethodVerdict, Reading
 from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import as_written, iso
 from lnrev.model.fields import Source, SourceRef
@@ -20,7 +20,7 @@ from lnrev.model.tables import Plan
 from lnrev.reports.bibliography import Bibliography, Citation
 from lnrev.reports.status import summarize
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def status_document(
@@ -69,6 +69,22 @@ def assessment_json(assessment: Assessment) -> dict[str, Any]:
         "outlook": None if assessment.outlook is None else assessment.outlook.value,
         "caveats": [caveat.value for caveat in assessment.caveats],
         "note": assessment.note,
+        "methods": [method_json(method) for method in assessment.methods],
+        "trend": None if assessment.trend is None else assessment.trend._asdict(),
+        "reached_by": assessment.reached_by,
+    }
+
+
+def method_json(method: MethodVerdict) -> dict[str, Any]:
+    """One METHOD of `methods` (contract section 10)."""
+    return {
+        "scheme": method.scheme,
+        "method": method.method,
+        "verdict": method.verdict.value,
+        "label": method.label.en,
+        "outlook": None if method.outlook is None else method.outlook.value,
+        "ratio": method.ratio,
+        "projected": method.projected,
     }
 
 

@@ -9,7 +9,7 @@ kind.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel
@@ -18,6 +18,7 @@ from lnrev.engine.course import Anchor, Course, Goal, Observed, assess_course, d
 from lnrev.engine.results import Assessment, HistoryEntry, Reading
 from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import Point, decimal_year, iso
+from lnrev.engine.trend import on_scale
 from lnrev.model.tables import Observation, Problems, Target, after_baseline_rules
 
 AnyObservation = TypeVar("AnyObservation", bound=Observation)
@@ -170,6 +171,20 @@ def in_time_order(observations: Sequence[AnyObservation]) -> list[AnyObservation
     return sorted(observations, key=lambda observation: decimal_year(observation.at))
 
 
+def rescaled(
+    course: Course,
+    projected: Callable[[float], float | None],
+    trend_value: Callable[[float], float | None],
+) -> Course:
+    """The course's `methods` and trend on the reporting scale: each method's projection taken
+    by `projected`, the trend's values by `trend_value` (null where they would not be finite)."""
+    methods = tuple(
+        method._replace(projected=None if method.projected is None else projected(method.projected))
+        for method in course.methods
+    )
+    return course._replace(methods=methods, trend=on_scale(course.trend, trend_value))
+
+
 def index_base_point(target: Any, rules: Rules) -> Point:
     """Where an index is 100: the target's own baseline, else the plan's base."""
     return target.baseline.at if target.baseline is not None else rules.plan_base
@@ -207,4 +222,7 @@ def assessment(
         caveats=course.caveats,
         note=course.note,
         history=entries,
+        methods=course.methods,
+        trend=course.trend,
+        reached_by=course.reached_by,
     )

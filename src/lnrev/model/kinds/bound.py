@@ -11,11 +11,11 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from lnrev.engine import formulas
-from lnrev.engine.course import Course, course_caveats
+from lnrev.engine.course import Course, course_caveats, disagreement, same_under_every_method
 from lnrev.engine.results import Assessment, Measures, Reading
 from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import decimal_year, iso
-from lnrev.engine.verdicts import Verdict
+from lnrev.engine.verdicts import Verdict, at_least
 from lnrev.model.fields import PointField, Strict
 from lnrev.model.kinds.base import Kind, assessment, in_time_order
 from lnrev.model.kinds.level import LevelObservation
@@ -69,9 +69,10 @@ class Bound(Kind):
         return None
 
     def assess(self, id_: str, target: BoundTarget, rules: Rules) -> Assessment:
-        """Contract section 4: missed at the first breach beyond tolerance; met once a figure at
-        or after the deadline respects it; pending once the deadline has passed without one;
-        on track in between."""
+        """Contract section 4: missed at the first breach beyond tolerance (within EPSILON of it
+        is no breach, section 3); met once a figure at or after the deadline respects it; pending
+        once the deadline has passed without one; on track in between. The same under every
+        published method (`methods`)."""
         goal = target.target
         observations = in_time_order(target.observations)
         T, A = decimal_year(goal.by), decimal_year(rules.as_of)
@@ -85,7 +86,9 @@ class Bound(Kind):
         counted = [o for o, c in zip(observations, considered, strict=True) if c]
         d = -1 if goal.max is not None else 1
         bound = target.bound
-        breaches = [obs for obs in counted if d * (obs.value - bound) < -target.tolerance]
+        breaches = [
+            obs for obs in counted if not at_least(d * obs.value, d * bound, target.tolerance)
+        ]
         latest = Reading(counted[-1].at, counted[-1].value) if counted else None
         verdict, note = _verdict(breaches, latest, d, bound, T, A, rules)
         measures = Measures(years_left=formulas.years_left(T, A))
@@ -95,9 +98,12 @@ class Bound(Kind):
                 years_left=measures.years_left,
                 data_age=formulas.data_age(A, decimal_year(latest.at)),
             )
+        early = latest is not None and decimal_year(latest.at) < T
+        methods = same_under_every_method(verdict, early)
         caveats = course_caveats(verdict, measures.data_age, None, None, rules)
+        caveats += disagreement(methods)
         course = Course(
-            None, None, latest, bound, d, measures, verdict, None, caveats, note, considered
+            None, None, latest, bound, d, measures, verdict, None, caveats, note, considered, methods
         )
         values = [obs.value for obs in observations]
         entries = self.history(observations, values, considered)

@@ -16,7 +16,7 @@ from lnrev.engine.results import Assessment, Reading
 from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import Point, iso
 from lnrev.model.fields import Direction, Method, PointField, Source, Strict
-from lnrev.model.kinds.base import Kind, assessment, index_base_point
+from lnrev.model.kinds.base import Kind, assessment, index_base_point, rescaled
 from lnrev.model.tables import (
     Observation,
     Problems,
@@ -153,7 +153,7 @@ class Change(Kind):
         rules: Rules,
     ) -> Assessment:
         """Back from the index to the cumulative % change vs the baseline (index - 100)."""
-        reported = course._replace(
+        reported = rescaled(course, _shifted, _shifted)._replace(
             baseline=Reading(course.baseline.at, 0.0),
             latest=_minus_base(course.latest),
             measures=course.measures._replace(projected=_shifted(course.measures.projected)),

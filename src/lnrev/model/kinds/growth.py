@@ -17,7 +17,7 @@ from lnrev.engine.results import Assessment, Reading
 from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import Point, decimal_year, iso
 from lnrev.model.fields import GrowthRate, PointField, Strict
-from lnrev.model.kinds.base import Kind, assessment, index_base_point
+from lnrev.model.kinds.base import Kind, assessment, index_base_point, rescaled
 from lnrev.model.kinds.change import INDEX_BASE, IndexBaseline, index_anchor, index_rules
 from lnrev.model.tables import Observation, Target, refuse
 
@@ -85,17 +85,18 @@ class Growth(Kind):
 
     def goal(self, target: GrowthTarget, method: str, rules: Rules) -> Goal:
         """The index the rate reaches by the deadline; met once the index reaches what the rate
-        less the tolerance gives (in the target's direction)."""
+        less the tolerance gives. Judged upward whatever the rate's sign (contract section 3):
+        the realized average rate must hold."""
         rate, by = target.target.rate, target.target.by
         years = decimal_year(by) - decimal_year(index_base_point(target, rules))
-        d = 1 if rate >= 0 else -1
         return Goal(
             by,
             index_of_rate(rate, years),
-            "increase" if d > 0 else "decrease",
-            0.0,
+            "increase",
+            target.tolerance,
             "compound",
-            met_level=index_of_rate(rate - d * target.tolerance, years),
+            met_level=index_of_rate(rate - target.tolerance, years),
+            rate=rate,
         )
 
     def report(
@@ -114,7 +115,12 @@ class Growth(Kind):
         realized = formulas.average_annual_growth_percent(
             course.latest.value, decimal_year(course.latest.at) - since
         )
-        reported = course._replace(
+        years = decimal_year(target.target.by) - since
+
+        def average_rate(index: float) -> float | None:
+            return formulas.average_annual_growth_percent(index, years)
+
+        reported = rescaled(course, lambda _: realized, average_rate)._replace(
             baseline=Reading(course.baseline.at, None),
             latest=Reading(course.latest.at, realized),
             measures=course.measures._replace(

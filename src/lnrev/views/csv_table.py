@@ -2,6 +2,8 @@
 
 Numbers are unrounded, as in JSON, unless `--round N` asks for N decimals (6.299999999999997 is
 then 6.3); null is an empty cell; booleans are `true` / `false`.
+`methods` becomes six columns per scheme, in the contract's order (eurostat_method,
+eurostat_verdict, ...), and `trend` its six fields (trend_points ... trend_probability).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from itertools import chain
 from typing import Any
 
 from lnrev.engine.results import Assessment
+from lnrev.engine.verdicts import SCHEME_NAMES
 from lnrev.reports.bibliography import Bibliography
 from lnrev.views.json_document import assessment_json
 from lnrev.views.wording import citation_text, plain, source_text
@@ -22,7 +25,12 @@ def flatten(document: dict[str, Any]) -> dict[str, Any]:
     """`{"latest": {"at": ..., "value": ...}}` becomes `latest_at`, `latest_value`."""
     flat: dict[str, Any] = {}
     for key, value in document.items():
-        if key in ("baseline", "latest", "target"):
+        if key == "methods":
+            for method in value:
+                flat |= {f"{method['scheme']}_{field}": method[field] for field in METHOD_FIELDS}
+        elif key == "trend":
+            flat |= {f"trend_{field}": value[field] if value else None for field in TREND_FIELDS}
+        elif key in ("baseline", "latest", "target"):
             first, second = ("by", "value") if key == "target" else ("at", "value")
             flat[f"{key}_{first}"] = value[first] if value else None
             flat[f"{key}_{second}"] = value[second] if value else None
@@ -93,10 +101,14 @@ def inert(text: str, raw_text: bool = False) -> str:
     return f"'{text}" if not raw_text and text.startswith(FORMULA_STARTS) else text
 
 
+METHOD_FIELDS = ("method", "verdict", "label", "outlook", "ratio", "projected")
+TREND_FIELDS = ("points", "scale", "projected", "low", "high", "probability")
 FLAT_COLUMNS = [
     "id", "name", "unit", "kind", "binding", "direction", "method", "baseline_at",
     "baseline_value", "baseline_from", "latest_at", "latest_value", "target_by", "target_value",
     "gap", "progress", "time_elapsed", "years_left", "data_age", "actual_change_per_year",
     "actual_growth_per_year", "required_change_per_year", "required_growth_per_year", "projected",
     "ratio", "verdict", "label", "outlook", "caveats", "note",
+    *(f"{scheme}_{field}" for scheme in SCHEME_NAMES for field in METHOD_FIELDS),
+    *(f"trend_{field}" for field in TREND_FIELDS), "reached_by",
 ]  # fmt: skip

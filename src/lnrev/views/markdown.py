@@ -89,15 +89,27 @@ def gap_markdown(a: Assessment, lang: Language = EN) -> str:
         )
         for index, h in enumerate(a.history)
     ]
-    heading = f"### {cell(a.name)} ({a.id})\n\n{cell(wording.in_words(a, lang))}\n\n"
+    sentences = [wording.in_words(a, lang), wording.trend_words(a, lang)]
+    sentences.append(wording.reached_by_words(a, lang))
+    said = "".join(f"{cell(sentence)}\n\n" for sentence in sentences if sentence)
+    heading = f"### {cell(a.name)} ({a.id})\n\n{said}"
     fields_header = (lang.say("Field"), lang.say("value").capitalize())
     history_header = tuple(lang.say(column).capitalize() for column in HISTORY_COLUMNS)
     return (
         heading
         + table(fields_header, [(lang.say("row verdict"), _verdict(a, lang)), *fields])
         + "\n"
+        + _methods_markdown(a, lang)
         + table(history_header, history)
     )
+
+
+def _methods_markdown(a: Assessment, lang: Language) -> str:
+    """The verdict under each published method, as a table under its heading."""
+    if not a.methods:
+        return ""
+    header = tuple(lang.say(column) for column in wording.METHOD_COLUMNS)
+    return f"**{lang.say('By method')}**\n\n" + table(header, wording.method_rows(a, lang)) + "\n"
 
 
 def report_markdown(report: ProgressReport, lang: Language = EN) -> str:

@@ -121,16 +121,23 @@ def gap_view(
         for caveat in a.caveats
     ]
     sources = SourceNumbers()
+    outlook = [
+        Text(sentence)
+        for sentence in (wording.trend_words(a, lang), wording.reached_by_words(a, lang))
+        if sentence
+    ]
     return Group(
         title,
         *header,
         verdict,
         Text(wording.in_words(a, lang)),
+        *outlook,
         *caveats,
         Text(""),
         _measures_table(a, env, lang),
         Text(wording.method_line(a, rules, lang), style="dim"),
         Text(""),
+        *_methods_table(a, env, lang),
         *_chart(a, env, chart),
         _history_table(a, env, sources, lang),
         *_expectations(target, env, sources, lang),
@@ -190,6 +197,19 @@ def _measures_table(a: Assessment, env: Environment, lang: Language) -> Table:
     for label, value in wording.measure_rows(a, lang):
         table.add_row(label, Text(value))
     return table
+
+
+def _methods_table(a: Assessment, env: Environment, lang: Language) -> list[RenderableType]:
+    """The verdict under each published method, with its ratio and projection (section 10)."""
+    if not a.methods:
+        return []
+    table = Table(title=lang.say("By method"), title_justify="left", box=box_of(env), show_edge=False)
+    for column in wording.METHOD_COLUMNS:
+        numeric = column in ("col ratio", "col projected")
+        table.add_column(lang.say(column), justify="right" if numeric else "left")
+    for row in wording.method_rows(a, lang):
+        table.add_row(*(Text(value) for value in row))
+    return [table, Text("")]
 
 
 def _listing(title: str, env: Environment, lang: Language, *columns: str) -> Table:

@@ -12,7 +12,8 @@ import re
 import unicodedata
 from collections import Counter
 
-from lnrev.engine.results import Assessment, Reading
+from lnrev.engine.course import leaning
+from lnrev.engine.results import Assessment, MethodVerdict, Reading
 from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import Point, as_date, as_written, iso
 from lnrev.engine.verdicts import Caveat, Verdict
@@ -232,11 +233,78 @@ def caveat_legend(caveat: Caveat, rules: Rules, lang: Language = EN) -> str:
 def caveat_sentence(a: Assessment, caveat: Caveat, rules: Rules, lang: Language = EN) -> str:
     """One caveat of one target, in a sentence with its own numbers."""
     key = f"{caveat.value} sentence"
+    if caveat is Caveat.METHODS_DISAGREE:
+        return lang.say(
+            key,
+            favourable=_schemes_leaning(a, 1, lang),
+            unfavourable=_schemes_leaning(a, -1, lang),
+        )
     if caveat is Caveat.STALE:
         return lang.say(key, years=number(a.measures.data_age))
     if caveat is Caveat.SHORT_SPAN:
         return lang.say(key, days=(as_date(a.latest.at) - as_date(a.baseline.at)).days)
     return lang.say(key, at=iso(a.baseline.at), base=iso(rules.plan_base))
+
+
+def _schemes_leaning(a: Assessment, side: int, lang: Language) -> str:
+    """ "eurostat, unsd2022 (on track)": the schemes whose verdict leans to one side."""
+    return lang.say("list").join(
+        lang.say("scheme says", scheme=method.scheme, verdict=method_verdict_words(method, lang))
+        for method in a.methods
+        if leaning(method) == side
+    )
+
+
+def method_verdict_words(method: MethodVerdict, lang: Language = EN) -> str:
+    """A published method's verdict as its scheme names it, with its outlook."""
+    label = lang.label(method.label)
+    if method.outlook is None:
+        return label
+    return lang.say("with outlook", label=label, outlook=lang.say(method.outlook.value))
+
+
+def method_rows(a: Assessment, lang: Language = EN) -> list[tuple[str, str, str, str, str]]:
+    """The published methods side by side: scheme, method, verdict, ratio, projected."""
+    unit = shown_unit(a)
+    return [
+        (
+            method.scheme,
+            method.method or "—",
+            method_verdict_words(method, lang),
+            number(method.ratio),
+            with_unit(method.projected, unit),
+        )
+        for method in a.methods
+    ]
+
+
+METHOD_COLUMNS = ("col scheme", "col method", "col verdict", "col ratio", "col projected")
+
+
+def trend_words(a: Assessment, lang: Language = EN) -> str | None:
+    """ "on 4 points the straight-line trend gives -13.7% at the deadline, 80% between -15.9%
+    and -11.6%: a 57% chance the target is met" (None without a trend)."""
+    trend = a.trend
+    if trend is None:
+        return None
+    unit = shown_unit(a)
+    sentence = lang.say(
+        "trend sentence",
+        points=trend.points,
+        line=lang.say(f"trend {trend.scale}"),
+        projected=with_unit(trend.projected, unit),
+        low=with_unit(trend.low, unit),
+        high=with_unit(trend.high, unit),
+        probability=percent(trend.probability),
+    )
+    return sentence + (lang.say("trend rough") if trend.points == 3 else "")
+
+
+def reached_by_words(a: Assessment, lang: Language = EN) -> str | None:
+    """ "at the pace so far the target is reached by the end of 2027" (None without a year)."""
+    if a.reached_by is None:
+        return None
+    return lang.say("reached by", year=a.reached_by)
 
 
 def method_line(a: Assessment, rules: Rules, lang: Language = EN) -> str:

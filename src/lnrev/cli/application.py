@@ -82,6 +82,8 @@ def main_options(
 COMMANDS = {
     "status": (report_commands.status, {}),
     "gap": (report_commands.gap, {}),
+    "history": (report_commands.history, {}),
+    "changes": (report_commands.changes, {}),
     "sources": (report_commands.sources, {}),
     "report": (report_commands.report, {}),
     "validate": (edit_commands.validate, {}),

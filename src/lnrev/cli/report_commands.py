@@ -1,4 +1,4 @@
-"""The commands that report on targets: status, gap and sources.
+"""The commands that report on targets: status, gap, history, changes, sources and report.
 
 Each builds one view and hands it to `views.output.present` with the format asked for: a rich
 table for people (the default), JSON for scripts, CSV for spreadsheets, Markdown for reports.
@@ -36,6 +36,7 @@ from lnrev.cli.options import (
     locate,
     one_of,
     output_to,
+    parse_as_of,
     parse_verdicts,
     read_targets,
     reports_errors,
@@ -405,6 +406,91 @@ def gap(
     found = gap_report(target_id, locate(file), as_of=as_of, scheme=scheme)
     view = GapView(found.assessment, found.target, found.rules, chart)
     env = environment(lang, raw_text=raw_text, color=color, decimals=round_)
+    present_or_write(view, shown_format, env, export, output)
+
+
+@reports_errors
+def history(
+    target_id: TargetId,
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    format_: FormatOption = None,
+    raw_text: RawTextOption = False,
+    json: JsonOption = False,
+    output: OutputOption = None,
+    export: ExportOption = None,
+    color: ColorOption = "auto",
+) -> None:
+    """One target's verdict over time: on each date one of its figures became known, on its
+    deadline and on the as-of date, what `lnrev status --as-of` that date says of it.
+
+    Examples:
+
+    \b
+    lnrev history clean-energy
+    lnrev history clean-energy --as-of 2025-06-30 --json
+    """
+    from lnrev.api import rules_for
+    from lnrev.reports.over_time import history as timeline
+    from lnrev.views.output import HistoryView
+
+    shown_format = output_to(output, format_, json)
+    location, targets = read_targets(file)
+    check_target(target_id, targets.targets, location)
+    rules = rules_for(None, as_of or date.today())(targets)
+    view = HistoryView(timeline(targets, target_id, rules.as_of), rules, location.label)
+    env = environment(lang, raw_text=raw_text, color=color)
+    present_or_write(view, shown_format, env, export, output)
+
+
+@reports_errors
+def changes(
+    since: Annotated[
+        str,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Compare with what was known on this date (as --as-of takes it); it must be"
+            " before the as-of date.",
+            callback=parse_as_of,
+            show_default=False,
+        ),
+    ],
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    format_: FormatOption = None,
+    raw_text: RawTextOption = False,
+    json: JsonOption = False,
+    output: OutputOption = None,
+    export: ExportOption = None,
+    color: ColorOption = "auto",
+) -> None:
+    """What changed since a date: each target whose verdict, label, outlook, caveats or latest
+    figure differ between --since and the as-of date, and why (a new figure, the deadline
+    passed, or time passed).
+
+    Examples:
+
+    \b
+    lnrev changes --since 2025-01-01
+    lnrev changes --since 2024-12-31 --as-of 2025-06-30 --json
+    """
+    from lnrev.api import rules_for
+    from lnrev.reports.over_time import changes as changed
+    from lnrev.views.output import ChangesView
+
+    shown_format = output_to(output, format_, json)
+    day = as_of or date.today()
+    if since >= day:
+        raise UsageError(
+            [f"error: --since {since.isoformat()} is not before the as-of date {day.isoformat()}"]
+        )
+    location, targets = read_targets(file)
+    rules = rules_for(None, day)(targets)
+    view = ChangesView(changed(targets, since, day), rules, location.label)
+    env = environment(lang, raw_text=raw_text, color=color)
     present_or_write(view, shown_format, env, export, output)
 
 

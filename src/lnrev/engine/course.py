@@ -321,9 +321,7 @@ def course_trend(
     times = [t for t, _ in points]
     values = [v for _, v in points]
     scale = trend.trend_scale(judge.goal.method)
-    return trend.straight_line_trend(
-        times, values, judge.path.T, judge.aim, judge.path.d, scale
-    )
+    return trend.straight_line_trend(times, values, judge.path.T, judge.aim, judge.path.d, scale)
 
 
 def course_reached_by(verdict: Verdict, measures: Measures, judge: Judge) -> int | None:

@@ -17,7 +17,8 @@ from typing import Any
 from lnrev.engine.results import Assessment
 from lnrev.engine.verdicts import SCHEME_NAMES
 from lnrev.reports.bibliography import Bibliography
-from lnrev.views.json_document import assessment_json
+from lnrev.reports.over_time import Changes, Timeline
+from lnrev.views.json_document import assessment_json, entry_json
 from lnrev.views.wording import citation_text, plain, source_text
 
 
@@ -46,6 +47,37 @@ def assessments_csv(
     rows = (flatten(assessment_json(assessment)) for assessment in assessments)
     cells = ([_cell(row[column], raw_text, decimals) for column in FLAT_COLUMNS] for row in rows)
     return csv_lines(chain([FLAT_COLUMNS], cells))
+
+
+ENTRY_COLUMNS = ["verdict", "label", "outlook", "caveats", "latest_at", "latest_value", "ratio"]
+
+
+def history_csv(
+    timeline: Timeline, raw_text: bool = False, decimals: int | None = None
+) -> Iterator[str]:
+    """`lnrev history` as CSV: one row per date, the ENTRY fields flattened."""
+    header = ["as_of", *ENTRY_COLUMNS]
+    rows = (
+        {"as_of": moment.as_of.isoformat(), **flatten(entry_json(moment.assessment))}
+        for moment in timeline.moments
+    )
+    cells = ([_cell(row[column], raw_text, decimals) for column in header] for row in rows)
+    return csv_lines(chain([header], cells))
+
+
+def changes_csv(
+    found: Changes, raw_text: bool = False, decimals: int | None = None
+) -> Iterator[str]:
+    """`lnrev changes` as CSV: one row per target, before_* and after_* the ENTRY fields."""
+    sides = ("before", "after")
+    header = ["id", "name", *(f"{side}_{c}" for side in sides for c in ENTRY_COLUMNS), "reasons"]
+    rows = []
+    for change in found.changes:
+        row = {"id": change.after.id, "name": change.after.name, "reasons": list(change.reasons)}
+        for side, assessment in zip(sides, (change.before, change.after), strict=True):
+            row |= {f"{side}_{k}": v for k, v in flatten(entry_json(assessment)).items()}
+        rows.append([_cell(row[column], raw_text, decimals) for column in header])
+    return csv_lines(chain([header], rows))
 
 
 def sources_csv(bibliography: Bibliography, raw_text: bool = False) -> Iterator[str]:
@@ -83,7 +115,7 @@ def _cell(value: Any, raw_text: bool, decimals: int | None = None) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return " ".join(value)  # caveat codes
+        return " ".join(value)  # caveat codes, reasons
     if isinstance(value, str):
         return inert(plain(value), raw_text)
     return "" if value is None else value

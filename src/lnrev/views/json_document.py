@@ -18,6 +18,7 @@ from lnrev.engine.timeline import as_written, iso
 from lnrev.model.fields import Source, SourceRef
 from lnrev.model.tables import Plan
 from lnrev.reports.bibliography import Bibliography, Citation
+from lnrev.reports.over_time import Changes, Timeline
 from lnrev.reports.status import summarize
 
 SCHEMA_VERSION = 3
@@ -85,6 +86,52 @@ def method_json(method: MethodVerdict) -> dict[str, Any]:
         "outlook": None if method.outlook is None else method.outlook.value,
         "ratio": method.ratio,
         "projected": method.projected,
+    }
+
+
+def entry_json(assessment: Assessment) -> dict[str, Any]:
+    """What `status` says of a target on one date, as `history` and `changes` list it
+    (an ENTRY of contract section 13, without its as_of)."""
+    return {
+        "verdict": assessment.verdict.value,
+        "label": assessment.label.en,
+        "outlook": None if assessment.outlook is None else assessment.outlook.value,
+        "caveats": [caveat.value for caveat in assessment.caveats],
+        "latest": _reading(assessment.latest),
+        "ratio": assessment.measures.ratio,
+    }
+
+
+def history_document(timeline: Timeline) -> dict[str, Any]:
+    """`lnrev history ID --json`: the target's verdict on every date it could have changed."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": timeline.id,
+        "as_of": timeline.as_of.isoformat(),
+        "timeline": [
+            {"as_of": moment.as_of.isoformat(), **entry_json(moment.assessment)}
+            for moment in timeline.moments
+        ],
+    }
+
+
+def changes_document(found: Changes, file_label: str) -> dict[str, Any]:
+    """`lnrev changes --since DATE --json`: every target whose verdict or latest figure changed."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "since": found.since.isoformat(),
+        "as_of": found.as_of.isoformat(),
+        "file": file_label,
+        "changes": [
+            {
+                "id": change.after.id,
+                "name": change.after.name,
+                "before": entry_json(change.before),
+                "after": entry_json(change.after),
+                "reasons": list(change.reasons),
+            }
+            for change in found.changes
+        ],
     }
 
 

@@ -10,6 +10,7 @@ from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import iso
 from lnrev.engine.verdicts import Caveat
 from lnrev.reports.bibliography import Bibliography
+from lnrev.reports.over_time import Changes, Timeline
 from lnrev.reports.progress import ProgressReport
 from lnrev.views import wording
 from lnrev.views.language import EN, Language
@@ -155,6 +156,20 @@ def _target_markdown(a: Assessment, sources: Bibliography, rules: Rules, lang: L
             for number, reference in enumerate(sources.references, start=1)
         )
     return text
+
+
+def history_markdown(timeline: Timeline, caption: str, lang: Language = EN) -> str:
+    """`lnrev history` as a table, one row per date, then its caption."""
+    header = tuple(lang.say(column) for column in wording.HISTORY_COLUMNS)
+    return table(header, wording.history_rows(timeline, lang)) + f"\n*{cell(caption)}*\n"
+
+
+def changes_markdown(found: Changes, caption: str, lang: Language = EN) -> str:
+    """`lnrev changes` as a table, one row per target that changed, then its caption."""
+    if not found.changes:
+        return cell(wording.no_changes(found, lang)) + f"\n\n*{cell(caption)}*\n"
+    header = tuple(lang.say(column) for column in wording.CHANGES_COLUMNS)
+    return table(header, wording.changes_rows(found, lang)) + f"\n*{cell(caption)}*\n"
 
 
 def sources_markdown(bibliography: Bibliography, caption: str) -> str:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the views' data, named for readers; importing them would lo
     from lnrev.engine.rules import Rules
     from lnrev.model.tables import Plan, Target
     from lnrev.reports.bibliography import Bibliography
+    from lnrev.reports.over_time import Changes, Timeline
     from lnrev.reports.progress import ProgressReport
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -143,6 +144,76 @@ class SourcesView(NamedTuple):
         from lnrev.views.terminal import sources_view
 
         return sources_view(self.bibliography, self.caption, env)
+
+
+class HistoryView(NamedTuple):
+    """A target's verdict on every date it could have changed."""
+
+    timeline: Timeline
+    rules: Rules
+    file_label: str
+
+    def caption(self, env: Environment) -> str:
+        from lnrev.views.language import LANGUAGES
+        from lnrev.views.wording import history_caption
+
+        return history_caption(self.timeline, self.file_label, self.rules, LANGUAGES[env.lang])
+
+    def json(self) -> dict[str, Any]:
+        from lnrev.views.json_document import history_document
+
+        return history_document(self.timeline)
+
+    def csv(self, env: Environment) -> Iterator[str]:
+        from lnrev.views.csv_table import history_csv
+
+        return history_csv(self.timeline, env.raw_text, env.decimals)
+
+    def markdown(self, env: Environment) -> str:
+        from lnrev.views.language import LANGUAGES
+        from lnrev.views.markdown import history_markdown
+
+        return history_markdown(self.timeline, self.caption(env), LANGUAGES[env.lang])
+
+    def rich(self, env: Environment) -> RenderableType:
+        from lnrev.views.terminal import history_view
+
+        return history_view(self.timeline, self.caption(env), env)
+
+
+class ChangesView(NamedTuple):
+    """The targets whose verdict or latest figure changed between two dates."""
+
+    changes: Changes
+    rules: Rules
+    file_label: str
+
+    def caption(self, env: Environment) -> str:
+        from lnrev.views.language import LANGUAGES
+        from lnrev.views.wording import changes_caption
+
+        return changes_caption(self.changes, self.file_label, self.rules, LANGUAGES[env.lang])
+
+    def json(self) -> dict[str, Any]:
+        from lnrev.views.json_document import changes_document
+
+        return changes_document(self.changes, self.file_label)
+
+    def csv(self, env: Environment) -> Iterator[str]:
+        from lnrev.views.csv_table import changes_csv
+
+        return changes_csv(self.changes, env.raw_text, env.decimals)
+
+    def markdown(self, env: Environment) -> str:
+        from lnrev.views.language import LANGUAGES
+        from lnrev.views.markdown import changes_markdown
+
+        return changes_markdown(self.changes, self.caption(env), LANGUAGES[env.lang])
+
+    def rich(self, env: Environment) -> RenderableType:
+        from lnrev.views.terminal import changes_view
+
+        return changes_view(self.changes, self.caption(env), env)
 
 
 class ReportView(NamedTuple):

@@ -17,6 +17,7 @@ from lnrev.engine.timeline import iso
 from lnrev.engine.verdicts import Caveat
 from lnrev.model.tables import Target
 from lnrev.reports.bibliography import Bibliography
+from lnrev.reports.over_time import Changes, Timeline
 from lnrev.views import wording
 from lnrev.views.environment import Environment
 from lnrev.views.language import LANGUAGES, Language
@@ -203,7 +204,9 @@ def _methods_table(a: Assessment, env: Environment, lang: Language) -> list[Rend
     """The verdict under each published method, with its ratio and projection (section 10)."""
     if not a.methods:
         return []
-    table = Table(title=lang.say("By method"), title_justify="left", box=box_of(env), show_edge=False)
+    table = Table(
+        title=lang.say("By method"), title_justify="left", box=box_of(env), show_edge=False
+    )
     for column in wording.METHOD_COLUMNS:
         numeric = column in ("col ratio", "col projected")
         table.add_column(lang.say(column), justify="right" if numeric else "left")
@@ -255,6 +258,39 @@ def _expectations(
             sources.number(expectation.source),
         )
     return [table]
+
+
+def rows_view(
+    columns: tuple[str, ...], rows: list[tuple[str, ...]], caption: str, env: Environment
+) -> Table:
+    """A plain table of words (history, changes), its caption under it."""
+    lang = LANGUAGES[env.lang]
+    table = Table(
+        box=box_of(env),
+        caption=Text(wording.plain(caption)),
+        caption_justify="left",
+        show_edge=False,
+    )
+    for column in columns:
+        table.add_column(lang.say(column), justify="right" if column == "col ratio" else "left")
+    for row in rows:
+        table.add_row(*(Text(wording.plain(value)) for value in row))
+    return table
+
+
+def history_view(timeline: Timeline, caption: str, env: Environment) -> Table:
+    """`lnrev history`: the target's verdict on each date it could have changed."""
+    rows = wording.history_rows(timeline, LANGUAGES[env.lang])
+    return rows_view(wording.HISTORY_COLUMNS, rows, caption, env)
+
+
+def changes_view(found: Changes, caption: str, env: Environment) -> RenderableType:
+    """`lnrev changes`: each target that changed, before and after, and why."""
+    lang = LANGUAGES[env.lang]
+    if not found.changes:
+        return Group(Text(wording.no_changes(found, lang)), Text(wording.plain(caption)))
+    rows = wording.changes_rows(found, lang)
+    return rows_view(wording.CHANGES_COLUMNS, rows, caption, env)
 
 
 def sources_view(bibliography: Bibliography, caption: str, env: Environment) -> Group:

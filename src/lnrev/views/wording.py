@@ -20,6 +20,7 @@ from lnrev.engine.verdicts import Caveat, Verdict
 from lnrev.model.fields import Source, SourceRef
 from lnrev.model.kinds import kind_of
 from lnrev.reports.bibliography import Citation
+from lnrev.reports.over_time import Changes, Timeline
 from lnrev.reports.progress import ProgressReport
 from lnrev.views.language import EN, Language
 
@@ -305,6 +306,70 @@ def reached_by_words(a: Assessment, lang: Language = EN) -> str | None:
     if a.reached_by is None:
         return None
     return lang.say("reached by", year=a.reached_by)
+
+
+HISTORY_COLUMNS = ("col as of", "col verdict", "col caveats", "col latest", "col ratio")
+CHANGES_COLUMNS = ("col target", "col before", "col after", "col latest", "col reasons")
+
+
+def entry_words(a: Assessment, lang: Language = EN) -> tuple[str, str, str]:
+    """A target on one date: its verdict (with outlook), its caveat marks, its latest figure."""
+    latest = "—"
+    if a.latest is not None:
+        latest = lang.say(
+            "value on", value=with_unit(a.latest.value, shown_unit(a)), at=iso(a.latest.at)
+        )
+    return verdict_words(a, lang), caveat_marks(a, lang), latest
+
+
+def history_rows(timeline: Timeline, lang: Language = EN) -> list[tuple[str, ...]]:
+    """One row per date of `lnrev history`: as of, verdict, caveats, latest, ratio."""
+    rows = []
+    for moment in timeline.moments:
+        verdict, caveats, latest = entry_words(moment.assessment, lang)
+        ratio = number(moment.assessment.measures.ratio)
+        rows.append((moment.as_of.isoformat(), verdict, caveats, latest, ratio))
+    return rows
+
+
+def changes_rows(found: Changes, lang: Language = EN) -> list[tuple[str, ...]]:
+    """One row per target of `lnrev changes`: target, verdict before and after, latest figure
+    before → after, and why."""
+    rows = []
+    for change in found.changes:
+        before, after = entry_words(change.before, lang), entry_words(change.after, lang)
+        verdicts = [
+            verdict + (f" [{caveats}]" if caveats else "")
+            for verdict, caveats, _ in (before, after)
+        ]
+        latest = before[2] if before[2] == after[2] else f"{before[2]} → {after[2]}"
+        why = lang.say("list").join(lang.say(f"reason {reason}") for reason in change.reasons)
+        rows.append((change.after.id, *verdicts, latest, why))
+    return rows
+
+
+def no_changes(found: Changes, lang: Language = EN) -> str:
+    return lang.say("no changes", since=found.since.isoformat(), as_of=found.as_of.isoformat())
+
+
+def history_caption(timeline: Timeline, file: str, rules: Rules, lang: Language = EN) -> str:
+    return lang.say(
+        "history caption",
+        id=timeline.id,
+        file=plain(file),
+        as_of=timeline.as_of.isoformat(),
+        scheme=rules.scheme.name,
+    )
+
+
+def changes_caption(found: Changes, file: str, rules: Rules, lang: Language = EN) -> str:
+    return lang.say(
+        "changes caption",
+        file=plain(file),
+        since=found.since.isoformat(),
+        as_of=found.as_of.isoformat(),
+        scheme=rules.scheme.name,
+    )
 
 
 def method_line(a: Assessment, rules: Rules, lang: Language = EN) -> str:

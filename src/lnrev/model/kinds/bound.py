@@ -103,7 +103,18 @@ class Bound(Kind):
         caveats = course_caveats(verdict, measures.data_age, None, None, rules)
         caveats += disagreement(methods)
         course = Course(
-            None, None, latest, bound, d, measures, verdict, None, caveats, note, considered, methods
+            None,
+            None,
+            latest,
+            bound,
+            d,
+            measures,
+            verdict,
+            None,
+            caveats,
+            note,
+            considered,
+            methods,
         )
         values = [obs.value for obs in observations]
         entries = self.history(observations, values, considered)

@@ -98,6 +98,11 @@ def _unknown_key(key: str, parent: type[BaseModel] | None) -> str:
                 for other, others in _KIND_MODELS.items()
                 if position < len(others) and key in _keys(others[position])
             ]
+            if kind == "growth" and key == "direction":
+                return (
+                    "'direction' does not belong to a growth target: it is always judged upward"
+                    " (the average rate must at least hold)"
+                )
             if users:
                 users_text = " and ".join(users)
                 return f"{key!r} does not belong to a {kind} target ({users_text} targets use it)"

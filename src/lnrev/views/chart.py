@@ -1,8 +1,9 @@
 """What the chart of `lnrev gap` shows, as plain numbers (pure: no plotting library here).
 
-Four things, on a decimal-year axis: the observations; the path the target requires from its
+Five things, on a decimal-year axis: the observations; the path the target requires from its
 baseline (straight for the linear method, the compound-growth curve otherwise); the projection from
-the latest observation at the pace so far; and the target itself. Each kind says on which scale it
+the latest observation at the pace so far; the 80% interval of the straight-line trend at the
+deadline (contract section 11), where there is one; and the target itself. Each kind says on which scale it
 is drawn: level and bound targets in their unit, change targets in cumulative % vs the baseline,
 growth targets on their index (baseline = 100), the scale on which they compound.
 """
@@ -23,7 +24,7 @@ MAX_TICKS = 6
 
 @dataclass(frozen=True)
 class Series:
-    role: str  # "observed", "required", "projection" or "target"
+    role: str  # "observed", "required", "projection", "interval" or "target"
     label: str
     points: tuple[tuple[float, float], ...]  # (decimal year, value)
 
@@ -62,6 +63,8 @@ def chart_of(a: Assessment) -> Chart:
         projection = _projection(a)
         if projection is not None:
             series.append(projection)
+        if a.trend is not None:
+            series.append(_interval(a))
     times = [t for line in series for t, _ in line.points] + [decimal_year(a.target.at)]
     level = kind.index_to_chart(target_index)
     series.append(
@@ -107,6 +110,14 @@ def _required_path(a: Assessment, end: float) -> Series:
             for k in range(SAMPLES + 1)
         )
     return Series("required", "required path", _on_chart(a, points))
+
+
+def _interval(a: Assessment) -> Series:
+    """The trend's 80% prediction interval at the deadline: from its low to its high end."""
+    kind = kind_of(a.kind)
+    ends = (kind.to_index(a, value, a.target.at) for value in (a.trend.low, a.trend.high))
+    deadline = decimal_year(a.target.at)
+    return Series("interval", "80% interval", _on_chart(a, ((deadline, end) for end in ends)))
 
 
 def _projection(a: Assessment) -> Series | None:

@@ -248,6 +248,11 @@ def _target_section(entry: Entry, report: ProgressReport, lang: Language) -> str
         f'<p class="kind">{escape(kind)}</p>',
         f'<p class="verdict">{verdict}{_caveat_marks(a, lang)}{note}</p>',
         f'<p class="words">{escape(wording.in_words(a, lang))}</p>',
+        *(
+            f'<p class="words">{escape(sentence)}</p>'
+            for sentence in (wording.trend_words(a, lang), wording.reached_by_words(a, lang))
+            if sentence
+        ),
     ]
     if a.caveats:
         sentences = "".join(
@@ -264,6 +269,7 @@ def _target_section(entry: Entry, report: ProgressReport, lang: Language) -> str
         _numbers(a, lang),
         _figure(a, lang),
         f'<p class="method">{escape(wording.method_line(a, rules, lang))}</p>',
+        _methods(a, lang),
         _observations(a, lang),
         _sources(entry.sources, lang),
         f'<p class="top"><a href="#progress-chart">{escape(lang.say("back to the chart"))}</a></p>',
@@ -291,12 +297,13 @@ def _figure(a: Assessment, lang: Language) -> str:
         "observed": lang.say("series observed"),
         "required": lang.say("series required"),
         "projection": lang.say("series projection"),
+        "interval": lang.say("series interval"),
         "target": lang.say("series target", goal=wording.goal_text(a, lang)),
         "deadline": lang.say("series deadline", by=iso(a.target.at)),
     }
     items = "".join(
         f"<li>{_swatch(role)} {escape(names[role])}</li>"
-        for role in ("observed", "required", "projection", "target", "deadline")
+        for role in ("observed", "required", "projection", "interval", "target", "deadline")
         if role in roles or role == "deadline"
     )
     return f"<figure>{drawing}<figcaption><ul>{items}</ul></figcaption></figure>"
@@ -307,9 +314,28 @@ def _swatch(role: str) -> str:
     style = SERIES_STYLES[role]
     if role == "observed":
         mark = f'<circle cx="18" cy="6" r="4.5" {style}/>'
+    elif role == "interval":
+        mark = f'<rect x="13" y="1" width="10" height="10" {style}/>'
     else:
         mark = f'<line x1="0" y1="6" x2="36" y2="6" {style}/>'
     return f'<svg viewBox="0 0 36 12" aria-hidden="true">{mark}</svg>'
+
+
+def _methods(a: Assessment, lang: Language) -> str:
+    """The verdict under each published method, as a table (contract section 10)."""
+    if not a.methods:
+        return ""
+    head = "".join(f"<th>{escape(lang.say(column))}</th>" for column in wording.METHOD_COLUMNS)
+    rows = "".join(
+        f'<tr data-scheme="{escape(scheme)}"><td>{escape(scheme)}</td><td>{escape(method)}</td>'
+        f'<td>{escape(verdict)}</td><td class="value">{escape(ratio)}</td>'
+        f'<td class="value">{escape(projected)}</td></tr>'
+        for scheme, method, verdict, ratio, projected in wording.method_rows(a, lang)
+    )
+    return (
+        f"<h3>{escape(lang.say('By method'))}</h3>"
+        f'<table class="methods"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    )
 
 
 def _observations(a: Assessment, lang: Language) -> str:

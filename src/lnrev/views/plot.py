@@ -10,9 +10,15 @@ from __future__ import annotations
 from lnrev.views.chart import Chart, year_end_label, year_ticks
 from lnrev.views.wording import plain
 
-MARKERS = {"target": "─", "required": "braille", "projection": "dot", "observed": "●"}
-SYMBOLS = {"─": "─", "braille": "⢕", "dot": "•", "●": "●"}
-DRAWING_ORDER = ("target", "required", "projection", "observed")  # observations on top
+MARKERS = {
+    "target": "─",
+    "required": "braille",
+    "projection": "dot",
+    "interval": "┃",
+    "observed": "●",
+}
+SYMBOLS = {"─": "─", "braille": "⢕", "dot": "•", "┃": "┃", "●": "●"}
+DRAWING_ORDER = ("target", "required", "projection", "interval", "observed")  # observations on top
 
 
 def render(chart: Chart, width: int, height: int, colour: bool) -> str:

@@ -1,7 +1,8 @@
 """The chart of one target as inline SVG, for the HTML report (pure text: no plotting library).
 
 It draws the same `chart.Chart` as the terminal: the observations, the required path, the pace so
-far to the deadline, the target as a level across the plot, and a vertical line at the deadline.
+far to the deadline, the trend's 80% interval as a band at the deadline, the target as a level
+across the plot, and a vertical line at the deadline.
 Both axes are linear maps from the data (decimal years, the kind's chart scale) to the drawing;
 each series also carries its data unrounded in `data-points`, so that a reader, or a test, can
 check every mark against the numbers. The SVG scales with its container (a viewBox, no fixed size).
@@ -24,12 +25,16 @@ SERIES_STYLES = {
     "target": 'stroke="#1d6b36" stroke-width="2.5"',
     "required": 'stroke="#5b3f8c" stroke-width="2" stroke-dasharray="7 5"',
     "projection": 'stroke="#a04a00" stroke-width="2" stroke-dasharray="2 4" stroke-linecap="round"',
+    "interval": 'stroke="#a04a00" stroke-width="1.5" fill="#a04a00" fill-opacity="0.18"',
     "observed": 'stroke="#1f4e79" fill="#1f4e79"',
     "deadline": 'stroke="#555555" stroke-width="1.5" stroke-dasharray="10 3 2 3"',
 }
 """Each line drawn differently (solid, dashed, dotted, dash-dot, dots), so that no mark is told
 apart by its colour alone; every colour has at least 3:1 contrast on white (WCAG 2.1, 1.4.11)."""
-DRAWING_ORDER = ("target", "required", "projection", "observed")  # observations on top
+DRAWING_ORDER = ("target", "required", "projection", "interval", "observed")
+"""Observations on top."""
+BAND_HALF_WIDTH = 5
+"""Half the width of the interval's band at the deadline, in drawing units."""
 
 
 class Scale(NamedTuple):
@@ -123,6 +128,15 @@ def _series(series: Series, x: Scale, y: Scale) -> str:
     if series.role == "observed":
         marks = "".join(
             f'<circle cx="{_px(x(t))}" cy="{_px(y(v))}" r="4.5" {style}/>' for t, v in series.points
+        )
+    elif series.role == "interval":
+        (t, low), (_, high) = series.points
+        top, bottom = sorted((y(low), y(high)))
+        if bottom - top < 2:  # an exact fit: no spread, drawn as a bar that can be seen
+            top, bottom = (top + bottom) / 2 - 1, (top + bottom) / 2 + 1
+        marks = (
+            f'<rect x="{_px(x(t) - BAND_HALF_WIDTH)}" y="{_px(top)}" width="{2 * BAND_HALF_WIDTH}"'
+            f' height="{_px(bottom - top)}" {style}/>'
         )
     else:
         points = " ".join(f"{_px(x(t))},{_px(y(v))}" for t, v in _drawn_points(series, x))

@@ -21,7 +21,7 @@ ASSESSMENT_KEYS = [
     "latest", "target", "gap", "progress", "time_elapsed", "years_left", "data_age",
     "actual_change_per_year", "actual_growth_per_year", "required_change_per_year",
     "required_growth_per_year", "projected", "ratio", "verdict", "label", "outlook", "caveats",
-    "note",
+    "note", "methods", "trend", "reached_by",
 ]  # fmt: skip
 VERDICTS = [
     "met", "on_track", "acceleration_needed", "limited_progress", "deterioration", "missed",
@@ -63,7 +63,7 @@ def test_status_json_follows_the_contract(write_targets):
     assert list(document) == [
         "schema_version", "as_of", "file", "plan", "scheme", "summary", "targets"
     ]  # fmt: skip
-    assert document["schema_version"] == 2
+    assert document["schema_version"] == 3
     assert document["scheme"] == "eurostat"
     assert document["as_of"] == AS_OF
     assert document["file"] == "targets.toml"
@@ -325,7 +325,7 @@ def test_an_unknown_scheme_is_a_usage_error(write_targets):
     write_targets(TWO_TARGETS)
     result = invoke("status", "--scheme", "ndcr")
     assert result.exit_code == 2
-    assert "expected eurostat, unsd2022, ndrc as scheme, got 'ndcr' (did you mean 'ndrc'?)" in (
+    assert "expected eurostat, unsd2022, unsd2023, sdsn, ndrc as scheme, got 'ndcr' (did you mean 'ndrc'?)" in (
         result.stderr
     )
 

@@ -302,7 +302,7 @@ V2_REFUSALS = [
     (
         '[assessment]\nscheme = "ndcr"\npublication_lag = -1\nstale_after = -0.5\nmin_span = -1\n',
         [
-            "targets.toml:2: assessment.scheme: expected 'eurostat', 'unsd2022' or 'ndrc', got"
+            "targets.toml:2: assessment.scheme: expected 'eurostat', 'unsd2022', 'unsd2023', 'sdsn' or 'ndrc', got"
             " 'ndcr' (did you mean 'ndrc'?)",
             "targets.toml:3: assessment.publication_lag: must be at least 0, got -1",
             "targets.toml:4: assessment.stale_after: must be at least 0, got -0.5",

@@ -35,7 +35,7 @@ def test_sources_json_lists_each_source_once_with_its_citations(write_targets):
     result = runner.invoke(app, ["sources", "--json"])
     assert result.exit_code == 0
     document = json.loads(result.stdout)
-    assert document["schema_version"] == 2 and document["file"] == "targets.toml"
+    assert document["schema_version"] == 3 and document["file"] == "targets.toml"
     assert document["sources"] == [
         {"source": "The plan itself", "cited_by": [{"target": None, "what": "plan", "at": None}]},
         {

@@ -325,8 +325,9 @@ def test_an_unknown_scheme_is_a_usage_error(write_targets):
     write_targets(TWO_TARGETS)
     result = invoke("status", "--scheme", "ndcr")
     assert result.exit_code == 2
-    assert "expected eurostat, unsd2022, unsd2023, sdsn, ndrc as scheme, got 'ndcr' (did you mean 'ndrc'?)" in (
-        result.stderr
+    assert (
+        "expected eurostat, unsd2022, unsd2023, sdsn, ndrc as scheme, got 'ndcr' (did you mean 'ndrc'?)"
+        in (result.stderr)
     )
 
 

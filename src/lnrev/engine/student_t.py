@@ -82,7 +82,8 @@ def cdf(t: float, df: float) -> float:
 
 
 def density(t: float, df: float) -> float:
-    """The density of Student's t: Gamma((df+1)/2) / (sqrt(df pi) Gamma(df/2)) (1 + t^2/df)^-((df+1)/2)."""
+    """The density of Student's t:
+    Gamma((df+1)/2) / (sqrt(df pi) Gamma(df/2)) * (1 + t^2/df) ** -((df+1)/2)."""
     log_scale = math.lgamma((df + 1.0) / 2.0) - math.lgamma(df / 2.0) - 0.5 * math.log(df * math.pi)
     return math.exp(log_scale - (df + 1.0) / 2.0 * math.log1p(t * t / df))
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
-
 EPSILON = 1e-9
 """The width within which a comparison at a cut is decided as exact arithmetic would (section 3)."""
 

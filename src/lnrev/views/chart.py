@@ -3,9 +3,9 @@
 Five things, on a decimal-year axis: the observations; the path the target requires from its
 baseline (straight for the linear method, the compound-growth curve otherwise); the projection from
 the latest observation at the pace so far; the 80% interval of the straight-line trend at the
-deadline (contract section 11), where there is one; and the target itself. Each kind says on which scale it
-is drawn: level and bound targets in their unit, change targets in cumulative % vs the baseline,
-growth targets on their index (baseline = 100), the scale on which they compound.
+deadline (contract section 11), where there is one; and the target itself. Each kind says on
+which scale it is drawn: level and bound targets in their unit, change targets in cumulative % vs
+the baseline, growth targets on their index (baseline = 100), the scale on which they compound.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The JSON documents of contract sections 6 and 13, written with the json module straight to stdout.
+"""The JSON documents of contract sections 6 and 13, written with the json module to stdout.
 
 Numbers go out unrounded as plain JSON numbers; every point in time is an ISO date (a year Y is
 "Y-12-31"). NaN and Infinity cannot appear: the formulas already turn them into null, and

@@ -48,14 +48,36 @@ def _beta_continued_fraction(a: float, b: float, x: float) -> float:
     return h
 
 
+_LARGE = 100.0
+"""Above this, ln Gamma(b + a) - ln Gamma(b) is taken from Stirling's series, not from two
+large logarithms of Gamma whose difference would lose digits (many degrees of freedom)."""
+_STIRLING = (1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188)
+"""B_2k / (2k (2k - 1)), the coefficients of Stirling's series for ln Gamma (A&S 6.1.40)."""
+
+
+def _log_gamma_ratio(a: float, b: float) -> float:
+    """ln Gamma(b + a) - ln Gamma(b) for a large b: Stirling's series for each, differenced
+    term by term, (b - 1/2) ln(1 + a/b) + a ln(b + a) - a + sum c_k ((b+a)^(1-2k) - b^(1-2k))."""
+    if b < _LARGE:
+        return math.lgamma(b + a) - math.lgamma(b)
+    total = (b - 0.5) * math.log1p(a / b) + a * math.log(b + a) - a
+    for k, c in enumerate(_STIRLING, start=1):
+        total += c * ((b + a) ** (1 - 2 * k) - b ** (1 - 2 * k))
+    return total
+
+
 def regularized_incomplete_beta(a: float, b: float, x: float) -> float:
     """I_x(a, b) for a, b > 0 and 0 <= x <= 1 (Numerical Recipes `betai`)."""
     if x <= 0.0:
         return 0.0
     if x >= 1.0:
         return 1.0
+    small, large = sorted((a, b))
     log_front = (
-        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+        _log_gamma_ratio(small, large)  # ln Gamma(a + b) - ln Gamma(large)
+        - math.lgamma(small)
+        + a * math.log(x)
+        + b * math.log1p(-x)
     )
     front = math.exp(log_front)
     if x < (a + 1.0) / (a + b + 2.0):
@@ -84,35 +106,42 @@ def cdf(t: float, df: float) -> float:
 def density(t: float, df: float) -> float:
     """The density of Student's t:
     Gamma((df+1)/2) / (sqrt(df pi) Gamma(df/2)) * (1 + t^2/df) ** -((df+1)/2)."""
-    log_scale = math.lgamma((df + 1.0) / 2.0) - math.lgamma(df / 2.0) - 0.5 * math.log(df * math.pi)
+    log_scale = _log_gamma_ratio(0.5, df / 2.0) - 0.5 * math.log(df * math.pi)
     return math.exp(log_scale - (df + 1.0) / 2.0 * math.log1p(t * t / df))
 
 
 @functools.cache
 def quantile(p: float, df: float) -> float:
-    """The t with F(t) = p (0 < p < 1): Newton's method inside a bracket, bisecting where a
-    Newton step would leave it. Cached: a trend asks for the 0.90 quantile of a few df only."""
+    """The t with F(t) = p (0 < p < 1). Solved in the tail that p lies in, P(T > t) = q with
+    q = min(p, 1 - p), so that a small probability keeps its relative precision: Newton's method
+    on the density inside a bracket, bisecting where a Newton step would leave it. Cached: a
+    trend asks for the 0.90 quantile of a few degrees of freedom only."""
     if not 0.0 < p < 1.0:
         raise ValueError(f"a probability strictly between 0 and 1, got {p}")
     if p == 0.5:
         return 0.0
-    if p < 0.5:
-        return -quantile(1.0 - p, df)
+    tail = min(p, 1.0 - p)
+    t = _upper_tail_point(tail, df)
+    return t if p > 0.5 else -t
+
+
+def _upper_tail_point(tail: float, df: float) -> float:
+    """The t > 0 with P(T > t) = tail < 1/2."""
     low, high = 0.0, 1.0
-    while cdf(high, df) < p:
+    while cdf(-high, df) > tail:
         low, high = high, high * 2.0
     t = (low + high) / 2.0
-    for _ in range(200):
-        excess = cdf(t, df) - p
+    for _ in range(400):
+        excess = cdf(-t, df) - tail  # decreasing in t
         if excess > 0:
-            high = t
-        else:
             low = t
+        else:
+            high = t
         slope = density(t, df)
-        candidate = t - excess / slope if slope > 0 else math.nan
+        candidate = t + excess / slope if slope > 0 else math.nan
         if not low < candidate < high:
             candidate = (low + high) / 2.0
-        if abs(candidate - t) <= 1e-15 * max(1.0, abs(t)) or high - low <= 1e-15 * high:
+        if abs(candidate - t) <= 4e-16 * abs(t) or high - low <= 4e-16 * high:
             return candidate
         t = candidate
     return t

@@ -536,7 +536,9 @@ def test_a_change_target_reports_its_trend_in_cumulative_percent(assess_text):
     a = assess_text(text, BEFORE)
     ts, ys = [2021, 2022, 2023, 2024], [100, 97.3, 96, 94]
     t_m, y_m = sum(ts) / 4, sum(ys) / 4
-    b = sum((t - t_m) * (y - y_m) for t, y in zip(ts, ys)) / sum((t - t_m) ** 2 for t in ts)
+    b = sum((t - t_m) * (y - y_m) for t, y in zip(ts, ys, strict=True)) / sum(
+        (t - t_m) ** 2 for t in ts
+    )
     assert a.trend.projected == pytest.approx(y_m + b * (2026 - t_m) - 100, abs=TOL)
     assert a.trend.low < a.trend.projected < a.trend.high
 

@@ -35,7 +35,7 @@ def reference(baseline, observations, V, by, as_of, method, tol):
     T, A = t_of(by), t_of(as_of)
     later = [(t_of(at), v) for at, v in observations if at <= as_of and t_b < t_of(at) <= T]
     t_l, v_l = later[-1] if later else (t_b, v_b)
-    d = 1 if V >= v_b else -1
+    d = 1 if v_b <= V else -1
 
     def met(v):
         return d * (v - V) >= -tol - EPS * max(1, abs(V))
@@ -46,13 +46,13 @@ def reference(baseline, observations, V, by, as_of, method, tol):
     def ratio_and_projected(m):
         if m == "linear":
             projected = None if change is None else v_l + change * (T - t_l)
-            ratio = None if change is None or V == v_b else d * change / abs((V - v_b) / (T - t_b))
+            ratio = None if change is None or v_b == V else d * change / abs((V - v_b) / (T - t_b))
             return ratio, projected
         projected = None if growth is None else v_l * (1 + growth) ** (T - t_l)
         if m == "compound":
-            ok = growth is not None and V > 0 and V != v_b
+            ok = growth is not None and V > 0 and v_b != V
             return (d * growth / abs((V / v_b) ** (1 / (T - t_b)) - 1) if ok else None), projected
-        return (None if projected is None or V == v_b else (projected - v_b) / (V - v_b)), projected
+        return (None if projected is None or v_b == V else (projected - v_b) / (V - v_b)), projected
 
     def verdict(m, cuts):
         ratio, projected = ratio_and_projected(m)
@@ -67,7 +67,9 @@ def reference(baseline, observations, V, by, as_of, method, tol):
             return "pending", outlook, ratio
         if ratio is None:
             return "insufficient_data", None, ratio
-        for name, cut in zip(("on_track", "acceleration_needed", "limited_progress"), cuts):
+        for name, cut in zip(
+            ("on_track", "acceleration_needed", "limited_progress"), cuts, strict=True
+        ):
             if ratio >= cut - EPS:
                 return name, None, ratio
         return "deterioration", None, ratio
@@ -87,9 +89,9 @@ def reference(baseline, observations, V, by, as_of, method, tol):
             n = len(points)
             t_m, y_m = sum(ts) / n, sum(ys) / n
             sxx = sum((t - t_m) ** 2 for t in ts)
-            b = sum((t - t_m) * (y - y_m) for t, y in zip(ts, ys)) / sxx
+            b = sum((t - t_m) * (y - y_m) for t, y in zip(ts, ys, strict=True)) / sxx
             a = y_m - b * t_m
-            s = math.sqrt(sum((y - a - b * t) ** 2 for t, y in zip(ts, ys)) / (n - 2))
+            s = math.sqrt(sum((y - a - b * t) ** 2 for t, y in zip(ts, ys, strict=True)) / (n - 2))
             y_T = a + b * T
             se = s * math.sqrt(1 + 1 / n + (T - t_m) ** 2 / sxx)
             if se <= EPS * max(1, abs(y_T)):
@@ -132,7 +134,7 @@ def test_lnrev_agrees_with_an_independent_implementation(
     years, values, start, goal, deadline, as_of, method, tolerance
 ):
     years = sorted(year for year in years if year > 2010)
-    observations = [(date(year, 12, 31), value) for year, value in zip(years, values)]
+    observations = [(date(year, 12, 31), value) for year, value in zip(years, values, strict=False)]
     baseline = (date(2010, 12, 31), start)
     targets = TargetsFile.model_validate(
         {

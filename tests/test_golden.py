@@ -60,6 +60,36 @@ def test_gap_of_every_target(snapshot, name, fmt, as_of):
     assert outputs == snapshot
 
 
+@pytest.mark.parametrize("fmt", ["table", "json"])
+@pytest.mark.parametrize("name", FILES)
+def test_history_of_every_target(snapshot, name, fmt):
+    path = FILES[name].name
+    outputs = [
+        run("history", target_id, "-f", path, "--format", fmt, "--as-of", DATES[1])
+        for target_id in target_ids(FILES[name])
+    ]
+    assert outputs == snapshot
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+@pytest.mark.parametrize("name", FILES)
+def test_changes(snapshot, name, fmt):
+    path = FILES[name].name
+    args = ("changes", "--since", DATES[0], "-f", path, "--format", fmt, "--as-of", DATES[1])
+    assert run(*args) == snapshot
+
+
+@pytest.mark.parametrize("scheme", ["unsd2023", "sdsn"])
+def test_the_new_schemes(snapshot, scheme):
+    path = FILES["china-14th"].name
+    outputs = [
+        run("status", "-f", path, "--scheme", scheme, "--as-of", DATES[0]),
+        run("gap", "energy-intensity", "-f", path, "--scheme", scheme, "--as-of", DATES[0]),
+        run("status", "-f", path, "--scheme", scheme, "--as-of", DATES[0], "--lang", "zh"),
+    ]
+    assert outputs == snapshot
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_sources(snapshot, name):
     path = FILES[name].name
@@ -126,5 +156,8 @@ def test_usage_errors(snapshot):
         ("status", "-o", "status.xlsx"),
         ("status", "--round", "2"),
         ("record", "clean-energy", "50", "--at", "2025", "--source", "s", "-f", "-"),
+        ("history", "clean-enrgy"),
+        ("changes", "--since", "2030-01-01", "--as-of", "2026-01-01"),
+        ("status", "--scheme", "sdns"),
     ]
     assert [run(*case) for case in cases] == snapshot

@@ -315,7 +315,7 @@ CHANGES_COLUMNS = ("col target", "col before", "col after", "col latest", "col r
 def entry_words(a: Assessment, lang: Language = EN) -> tuple[str, str, str]:
     """A target on one date: its verdict (with outlook), its caveat marks, its latest figure."""
     latest = "—"
-    if a.latest is not None:
+    if a.latest is not None and a.latest.value is not None:
         latest = lang.say(
             "value on", value=with_unit(a.latest.value, shown_unit(a)), at=iso(a.latest.at)
         )

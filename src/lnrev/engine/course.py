@@ -155,7 +155,8 @@ def assess_course(
         )
     d = direction_sign(goal.direction) or (1 if start.value <= V else -1)
     path = Trajectory(t_b, start.value, decimal_year(latest.at), latest.value, T, V, d)
-    judge = Judge(path, A, goal, rules)
+    judge = Judge(path, A, goal)
+    projected, ratio = judge.figures(goal.method)
     measures = Measures(
         gap=formulas.gap(path.V, path.v_l),
         progress=formulas.progress(path),
@@ -166,8 +167,8 @@ def assess_course(
         actual_growth_per_year=formulas.actual_growth_per_year(path),
         required_change_per_year=formulas.required_change_per_year(path),
         required_growth_per_year=formulas.required_growth_per_year(path),
-        projected=formulas.PROJECTION[goal.method](path),
-        ratio=formulas.RATIO[goal.method](path),
+        projected=projected,
+        ratio=ratio,
     )
     verdict, note = judge.verdict(measures.ratio, rules.thresholds, goal.method)
     outlook = judge.outlook(verdict, measures.projected)
@@ -193,29 +194,25 @@ def assess_course(
     )
 
 
-class Judge(NamedTuple):
+class Judge:
     """The tests of contract section 3 on one course: `met`, the verdict, the outlook, and the
-    same under another method and thresholds (section 10)."""
+    same under another method and thresholds (section 10). What does not depend on the method
+    (met, missed, pending) is decided once; each method's projection and ratio are computed once."""
 
-    path: Trajectory
-    A: float
-    goal: Goal
-    rules: Rules
-
-    @property
-    def aim(self) -> float:
+    def __init__(self, path: Trajectory, A: float, goal: Goal) -> None:
+        self.path, self.A, self.goal = path, A, goal
+        self.aim = path.V - path.d * goal.tolerance if goal.met_level is None else goal.met_level
         """Y*: the value the course must reach, the tolerance taken off (sections 11, 12)."""
-        if self.goal.met_level is not None:
-            return self.goal.met_level
-        return self.path.V - self.path.d * self.goal.tolerance
+        self.early = path.t_l < path.T
+        self.settled = self._settled()
+        self._figures: dict[str, tuple[float | None, float | None]] = {}
 
     def met(self, value: float) -> bool:
         """met(v): d * (v - V) >= -tolerance - EPSILON * max(1, |V|). A growth target: its index
         has moved (t_l > t_b) and reached I* * (1 - EPSILON), I* the index of the rate less the
         tolerance."""
         if self.goal.rate is not None:
-            level = self.aim
-            return self.path.t_l > self.path.t_b and value >= level * (1 - EPSILON)
+            return self.path.t_l > self.path.t_b and value >= self.aim * (1 - EPSILON)
         d = self.path.d
         return at_least(d * value, d * self.path.V, self.goal.tolerance)
 
@@ -228,23 +225,38 @@ class Judge(NamedTuple):
         realized = formulas.average_annual_growth_percent(p.v_l, p.t_l - p.t_b)
         return realized is not None and at_least(realized, self.goal.rate, self.goal.tolerance)
 
-    def verdict(
-        self, ratio: float | None, thresholds: Thresholds, method: str
-    ) -> tuple[Verdict, str | None]:
-        """The verdict rules of contract section 3, first that applies (rule 1 is in
-        assess_course)."""
-        path, goal = self.path, self.goal
+    def _settled(self) -> tuple[Verdict, str | None] | None:
+        """Rules 2-4 of the verdict (met, missed, pending): the same under every method."""
+        path = self.path
         if self.met(path.v_l):
-            return Verdict.MET, "reached before the deadline" if path.t_l < path.T else None
+            return Verdict.MET, "reached before the deadline" if self.early else None
         if path.t_l >= path.T:
             return Verdict.MISSED, "the deadline has passed short of the target"
         if self.A >= path.T:
             return (
                 Verdict.PENDING,
-                f"the deadline {iso(goal.by)} has passed; its figure is not known yet",
+                f"the deadline {iso(self.goal.by)} has passed; its figure is not known yet",
             )
+        return None
+
+    def figures(self, method: str) -> tuple[float | None, float | None]:
+        """The projection and the ratio of a method (contract section 3's table)."""
+        if method not in self._figures:
+            self._figures[method] = (
+                formulas.PROJECTION[method](self.path),
+                formulas.RATIO[method](self.path),
+            )
+        return self._figures[method]
+
+    def verdict(
+        self, ratio: float | None, thresholds: Thresholds, method: str
+    ) -> tuple[Verdict, str | None]:
+        """The verdict rules of contract section 3, first that applies (rule 1 is in
+        assess_course)."""
+        if self.settled is not None:
+            return self.settled
         if ratio is None:
-            return Verdict.INSUFFICIENT_DATA, _why_no_ratio(path, method)
+            return Verdict.INSUFFICIENT_DATA, _why_no_ratio(self.path, method)
         return thresholds.band(ratio), None
 
     def outlook(self, verdict: Verdict, projected: float | None) -> Outlook | None:
@@ -256,10 +268,9 @@ class Judge(NamedTuple):
     def under(self, scheme: Scheme) -> MethodVerdict:
         """The whole assessment with the scheme's published method and its thresholds."""
         method = published_method(scheme, self.goal.rate is not None)
-        projected = formulas.PROJECTION[method](self.path)
-        ratio = formulas.RATIO[method](self.path)
+        projected, ratio = self.figures(method)
         verdict, _ = self.verdict(ratio, scheme.thresholds, method)
-        label = scheme.label(verdict, ratio, self.path.t_l < self.path.T)
+        label = scheme.label(verdict, ratio, self.early)
         return MethodVerdict(
             scheme.name, method, verdict, label, self.outlook(verdict, projected), ratio, projected
         )

@@ -55,12 +55,12 @@ def straight_line_trend(
     else:
         ys, y_aim = list(values), aim
     try:
-        t_m, y_m = math.fsum(times) / n, math.fsum(ys) / n
-        s_xx = math.fsum((t - t_m) ** 2 for t in times)
-        slope = math.fsum((t - t_m) * (y - y_m) for t, y in zip(times, ys, strict=True)) / s_xx
-        residuals = math.fsum(
-            ((y - y_m) - slope * (t - t_m)) ** 2 for t, y in zip(times, ys, strict=True)
-        )
+        t_m, y_m = sum(times) / n, sum(ys) / n
+        dts = [t - t_m for t in times]
+        dys = [y - y_m for y in ys]
+        s_xx = sum(dt * dt for dt in dts)
+        slope = sum(dt * dy for dt, dy in zip(dts, dys, strict=True)) / s_xx
+        residuals = sum((dy - slope * dt) ** 2 for dt, dy in zip(dts, dys, strict=True))
         s = math.sqrt(residuals / (n - 2))
         y_T = y_m + slope * (T - t_m)
         se = s * math.sqrt(1 + 1 / n + (T - t_m) ** 2 / s_xx)
@@ -81,7 +81,9 @@ def straight_line_trend(
         on_values = [math.exp(y) for y in (y_T, low, high)] if scale == "log" else [y_T, low, high]
     except OverflowError:
         return None
-    return on_scale(Trend(n, scale, *on_values, probability), lambda value: value)
+    if not all(math.isfinite(value) for value in on_values):
+        return None
+    return Trend(n, scale, *on_values, probability)
 
 
 def on_scale(trend: Trend | None, reported: Callable[[float], float | None]) -> Trend | None:

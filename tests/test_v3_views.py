@@ -97,7 +97,7 @@ def test_status_marks_disagreeing_methods_and_explains_the_mark():
     zh = run(
         "status", "-f", "china-14th-fyp.toml", "--as-of", "2024-12-31", "--wide", "--lang", "zh"
     )
-    assert "方法结论不一: 各已发布方法（见 lnrev gap ID 的分方法表）结论相反" in zh
+    assert "方法分歧: 各已发布方法（见 lnrev gap ID 的分方法表）结论相反" in zh
     gap = " ".join(
         run(
             "gap",

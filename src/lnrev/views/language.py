@@ -261,7 +261,7 @@ ZH = Language(
         "stale sentence": "最新数据已有 {years} 年",
         "short_span sentence": "速度仅依据 {days} 天的数据",
         "baseline_after_plan_start sentence": "基期为 {at} 的观测值，晚于规划基期 {base}",
-        "methods_disagree": "方法结论不一",
+        "methods_disagree": "方法分歧",
         "methods_disagree legend": "各已发布方法（见 lnrev gap ID 的分方法表）结论相反",
         "methods_disagree sentence": "各已发布方法结论不一：{favourable} 与 {unfavourable}"
         "相反（见分方法表）",

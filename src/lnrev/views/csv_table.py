@@ -12,14 +12,16 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lnrev.engine.results import Assessment
 from lnrev.engine.verdicts import SCHEME_NAMES
 from lnrev.reports.bibliography import Bibliography
-from lnrev.reports.over_time import Changes, Timeline
 from lnrev.views.json_document import assessment_json, entry_json
 from lnrev.views.wording import citation_text, plain, source_text
+
+if TYPE_CHECKING:  # types only: the reports of history and changes load the file model
+    from lnrev.reports.over_time import Changes, Timeline
 
 
 def flatten(document: dict[str, Any]) -> dict[str, Any]:

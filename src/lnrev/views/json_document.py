@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lnrev.engine.results import MEASURE_NAMES, Assessment, HistoryEntry, MethodVerdict, Reading
 from lnrev.engine.rules import Rules
@@ -18,8 +18,10 @@ from lnrev.engine.timeline import as_written, iso
 from lnrev.model.fields import Source, SourceRef
 from lnrev.model.tables import Plan
 from lnrev.reports.bibliography import Bibliography, Citation
-from lnrev.reports.over_time import Changes, Timeline
 from lnrev.reports.status import summarize
+
+if TYPE_CHECKING:  # types only: the reports of history and changes load the file model
+    from lnrev.reports.over_time import Changes, Timeline
 
 SCHEMA_VERSION = 3
 

@@ -4,16 +4,19 @@ language asked for (English by default)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lnrev.engine.results import Assessment
 from lnrev.engine.rules import Rules
 from lnrev.engine.timeline import iso
 from lnrev.engine.verdicts import Caveat
 from lnrev.reports.bibliography import Bibliography
-from lnrev.reports.over_time import Changes, Timeline
 from lnrev.reports.progress import ProgressReport
 from lnrev.views import wording
 from lnrev.views.language import EN, Language
+
+if TYPE_CHECKING:  # types only: the reports of history and changes load the file model
+    from lnrev.reports.over_time import Changes, Timeline
 
 STATUS_COLUMNS = (
     "Target", "Latest", "Target by", "Gap", "Progress", "Time elapsed", "Required", "Pace so far",

@@ -6,6 +6,8 @@ file is always wrapped in `Text` (never parsed as markup) and stripped of contro
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -17,12 +19,14 @@ from lnrev.engine.timeline import iso
 from lnrev.engine.verdicts import Caveat
 from lnrev.model.tables import Target
 from lnrev.reports.bibliography import Bibliography
-from lnrev.reports.over_time import Changes, Timeline
 from lnrev.views import wording
 from lnrev.views.environment import Environment
 from lnrev.views.language import LANGUAGES, Language
 from lnrev.views.linebreak import Breaks, wrap
 from lnrev.views.status_table import VERDICT_STYLES
+
+if TYPE_CHECKING:  # types only: the reports of history and changes load the file model
+    from lnrev.reports.over_time import Changes, Timeline
 
 
 def box_of(env: Environment) -> box.Box:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from lnrev.engine.course import leaning
 from lnrev.engine.results import Assessment, MethodVerdict, Reading
@@ -20,9 +21,11 @@ from lnrev.engine.verdicts import Caveat, Verdict
 from lnrev.model.fields import Source, SourceRef
 from lnrev.model.kinds import kind_of
 from lnrev.reports.bibliography import Citation
-from lnrev.reports.over_time import Changes, Timeline
 from lnrev.reports.progress import ProgressReport
 from lnrev.views.language import EN, Language
+
+if TYPE_CHECKING:  # types only: the reports of history and changes load the file model
+    from lnrev.reports.over_time import Changes, Timeline
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")

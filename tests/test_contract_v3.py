@@ -6,6 +6,8 @@ import math
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lnrev.engine.verdicts import Caveat, Outlook, Verdict
 
@@ -621,3 +623,38 @@ def test_a_decreasing_change_target_is_reached_on_the_index(assess_text):
         'scheme = "ndrc"', 'scheme = "ndrc"\nmethod = "linear"'
     )
     assert assess_text(text, BEFORE).reached_by == 2025
+
+
+@given(rate=st.floats(max_value=-100, allow_nan=False, allow_infinity=False))
+def test_any_growth_rate_of_minus_100_or_less_is_refused_with_its_line(rate):
+    from pydantic import ValidationError
+
+    from lnrev.model.targets_file import TargetsFile
+
+    table = {
+        "kind": "growth",
+        "name": "GDP",
+        "target": {"rate": 5.0, "by": 2025},
+        "baseline": {"at": 2020},
+        "observations": [{"at": 2021, "rate": rate}],
+    }
+    with pytest.raises(ValidationError) as refused:
+        TargetsFile.model_validate({"targets": {"t": table}})
+    assert [error["loc"][-1] for error in refused.value.errors()] == ["rate"]
+
+
+@given(rate=st.floats(min_value=-99.999, max_value=1000))
+def test_a_growth_rate_above_minus_100_is_accepted_and_judged_upward(rate):
+    from lnrev.model.targets_file import TargetsFile
+    from lnrev.reports.status import assess_file
+
+    table = {
+        "kind": "growth",
+        "name": "GDP",
+        "target": {"rate": rate, "by": 2025},
+        "baseline": {"at": 2020},
+        "observations": [{"at": 2025, "rate": rate}],
+    }
+    a = assess_file(TargetsFile.model_validate({"targets": {"t": table}}), AFTER)[0]
+    assert a.direction == "increase"
+    assert a.verdict is Verdict.MET  # its own rate, realized over the whole period

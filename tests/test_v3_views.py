@@ -163,3 +163,40 @@ def test_the_report_has_the_methods_table_the_band_and_reached_by():
     )
     assert "| unsd2023 | unsd | on track |" in markdown
     assert "a 57% chance the target is met" in markdown
+
+
+def test_methods_and_trend_keys_follow_the_contract():
+    document = json.loads(
+        run("status", "-f", "china-14th-fyp.toml", "--as-of", "2025-11-01", "--json")
+    )
+    for target in document["targets"]:
+        assert [m["scheme"] for m in target["methods"]] == [
+            "eurostat",
+            "unsd2022",
+            "unsd2023",
+            "sdsn",
+            "ndrc",
+        ]
+        for method in target["methods"]:
+            assert list(method) == [
+                "scheme",
+                "method",
+                "verdict",
+                "label",
+                "outlook",
+                "ratio",
+                "projected",
+            ]
+        if target["trend"] is not None:
+            assert list(target["trend"]) == [
+                "points",
+                "scale",
+                "projected",
+                "low",
+                "high",
+                "probability",
+            ]
+            assert target["trend"]["low"] <= target["trend"]["projected"] <= target["trend"]["high"]
+            assert 0 <= target["trend"]["probability"] <= 1
+    energy = document["targets"][0]
+    assert energy["trend"] is not None and isinstance(energy["reached_by"], int)

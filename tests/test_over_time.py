@@ -4,11 +4,17 @@ each date a verdict could change, with the JSON the contract gives and a plain t
 import json
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from lnrev.cli import app
+from lnrev.model.targets_file import TargetsFile
+from lnrev.reports import over_time
+from lnrev.reports.status import assess_file
 
 runner = CliRunner()
 
@@ -209,3 +215,55 @@ def test_history_and_changes_run_as_commands(write_targets, tmp_path):
     )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr == "error: --since 2025-01-01 is not before the as-of date 2024-06-30\n"
+
+
+@given(
+    figures=st.lists(
+        st.tuples(
+            st.integers(min_value=2021, max_value=2027),
+            st.floats(min_value=1, max_value=100),
+            st.integers(min_value=0, max_value=400),
+        ),
+        max_size=6,
+        unique_by=lambda figure: figure[0],
+    ),
+    lag=st.integers(min_value=0, max_value=90),
+    as_of=st.dates(min_value=date(2021, 1, 1), max_value=date(2029, 12, 31)),
+    since_days=st.integers(min_value=1, max_value=2000),
+)
+def test_history_and_changes_are_status_at_each_date(figures, lag, as_of, since_days):
+    """Every entry of a history is the assessment on its date; its dates are the days figures
+    became known, the deadline and the as-of date, in order, none after the as-of date; a change
+    is listed exactly when what it compares differs."""
+    observations = [
+        {"at": year, "value": value, "published": date(year, 12, 31) + timedelta(days=delay)}
+        if delay % 2
+        else {"at": year, "value": value}
+        for year, value, delay in figures
+    ]
+    targets = TargetsFile.model_validate(
+        {
+            "assessment": {"publication_lag": lag},
+            "targets": {
+                "t": {
+                    "name": "t",
+                    "baseline": {"at": 2020, "value": 50.0},
+                    "target": {"value": 60.0, "by": 2025},
+                    "observations": observations,
+                }
+            },
+        }
+    )
+    timeline = over_time.history(targets, "t", as_of)
+    days = [moment.as_of for moment in timeline.moments]
+    assert days == sorted(set(days)) and days[-1] == as_of
+    known = {o.get("published", date(o["at"], 12, 31) + timedelta(days=lag)) for o in observations}
+    assert set(days) == {day for day in known | {date(2025, 12, 31), as_of} if day <= as_of}
+    for moment in timeline.moments:
+        expected = assess_file(targets, moment.as_of)[0]
+        assert moment.assessment == expected._replace(history=())
+    since = as_of - timedelta(days=since_days)
+    found = over_time.changes(targets, since, as_of)
+    before, after = assess_file(targets, since)[0], assess_file(targets, as_of)[0]
+    seen = [(a.verdict, a.label, a.outlook, a.caveats, a.latest) for a in (before, after)]
+    assert len(found.changes) == (seen[0] != seen[1])

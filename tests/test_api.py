@@ -149,7 +149,7 @@ def test_an_unknown_id_is_a_usage_error_with_the_closest(capsys):
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: lnrev.assess(scheme="ndcr"), "error: scheme: expected eurostat, unsd2022, ndrc as scheme, got 'ndcr' (did you mean 'ndrc'?)"),
+        (lambda: lnrev.assess(scheme="ndcr"), "error: scheme: expected eurostat, unsd2022, unsd2023, sdsn, ndrc as scheme, got 'ndcr' (did you mean 'ndrc'?)"),
         (lambda: lnrev.assess(as_of="2025-13"), "error: as_of: expected a year (2025), a date (2024-06-30), a month (2025-06), a quarter (2025-Q2), today or yesterday, got '2025-13'"),
         (lambda: lnrev.gap("clean-energy", as_of="Q2"), "error: as_of: expected a year (2025), a date (2024-06-30), a month (2025-06), a quarter (2025-Q2), today or yesterday, got 'Q2'"),
         (lambda: lnrev.assess("missing.toml"), "missing.toml: no such file"),

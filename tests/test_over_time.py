@@ -182,7 +182,7 @@ def test_changes_since_a_date_not_before_the_as_of_date_is_a_usage_error(write_t
         assert result.stderr == (
             f"error: --since {since} is not before the as-of date 2025-01-15\n"
         )
-    result = invoke("changes", "--since", "yesterday")
+    result = invoke("changes", "--since", "last week")
     assert result.exit_code == 2
     missing = invoke("changes")
     assert missing.exit_code == 2 and "--since" in missing.stderr

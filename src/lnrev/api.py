@@ -137,8 +137,8 @@ def assess(
     `as_of` is a date, or text as `--as-of` takes it: `2025-06-30`, `2025` (its last day),
     `2025-06` (the month's last day), `2025-Q2` (the quarter's), `today`, `yesterday`.
     `scheme` names the verdicts and sets default thresholds for this call (`eurostat`,
-    `unsd2022`, `unsd2023`, `sdsn`, `ndrc`; default: the file's own). Raises `BadInput` for a file that cannot be
-    read or validated and `UsageError` for an argument lnrev cannot use.
+    `unsd2022`, `unsd2023`, `sdsn`, `ndrc`; default: the file's own). Raises `BadInput` for a
+    file that cannot be read or validated and `UsageError` for an argument lnrev cannot use.
     """
     from lnrev.targetsfile.streaming import assess_each
 

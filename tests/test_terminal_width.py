@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
+from lnrev.cli.options import TABLE_COLUMNS
 from lnrev.engine.verdicts import SCHEME_NAMES
+from lnrev.views.status_table import COLUMN_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 LNREV = str(Path(sys.executable).with_name("lnrev"))
@@ -141,9 +143,11 @@ def test_what_gives_way_first_is_what_matters_least():
     wide = in_terminal(200, "status", "--as-of", AS_OF)
     assert "left out" not in wide and "Pace so far" in wide and "2024-06-30" in wide
     at_120 = in_terminal(120, "status", "--as-of", AS_OF)
-    assert "Pace so far" in at_120 and "Projected" in at_120
+    assert "Chance" in at_120 and "Projected" in at_120
     flat = " ".join(at_120.split())
-    assert "left out at 120 columns: the bar, the dates, the age note, progress | time" in flat
+    assert (
+        "left out at 120 columns: the bar, the dates, the age note, progress | time, pace" in flat
+    )
     assert "Pace so far" not in in_terminal(100, "status", "--as-of", AS_OF)
     wide_flag = in_terminal(100, "status", "--as-of", AS_OF, "--wide")
     assert "Pace so far" in wide_flag and "left out" not in wide_flag
@@ -171,10 +175,25 @@ def test_columns_chooses_and_orders_the_columns():
     assert re.search(r"^clean-energy\s+14%\s+11%$", piped, re.M)
 
 
+def test_the_command_line_knows_every_column_of_the_table():
+    assert TABLE_COLUMNS == COLUMN_NAMES
+
+
+def test_the_chance_column_shows_the_trend_probability():
+    args = ("-f", str(FILES[1]), "--as-of", "2025-11-01", "--columns", "id,chance,verdict")
+    screen = run("status", *args, "energy-intensity")
+    probability = json.loads(run("status", "--json", *args[:4], "energy-intensity"))["targets"][0][
+        "trend"
+    ]["probability"]
+    assert re.search(rf"^energy-intensity\s+{round(probability * 100)}%\s", screen, re.M)
+
+
 def test_an_unknown_column_is_refused_with_the_list():
     done = subprocess.run([LNREV, "status", "--columns", "id,gapp"], capture_output=True, text=True)
     assert done.returncode == 2
-    names = "id, name, latest, target, gap, progress, time, required, pace, projected, verdict"
+    names = (
+        "id, name, latest, target, gap, progress, time, required, pace, projected, chance, verdict"
+    )
     assert done.stderr.startswith(f"error: --columns: expected {names}")
     assert "got 'gapp'" in done.stderr
 

@@ -148,7 +148,7 @@ VERDICT_NAMES = (
 
 TABLE_COLUMNS = (
     "id", "name", "latest", "target", "gap", "progress", "time", "required", "pace",
-    "projected", "verdict",
+    "projected", "chance", "verdict",
 )  # fmt: skip
 """The columns `status --columns` may name (lnrev.views.status_table.COLUMN_NAMES, without
 importing rich)."""

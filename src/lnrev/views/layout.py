@@ -1,12 +1,12 @@
 """How much of the status table a terminal of a given width shows.
 
-The whole table needs about 150 columns. Below that, what matters least gives way first
+The whole table needs about 160 columns. Below that, what matters least gives way first
 (`GIVES_WAY`): the bar, then the name wraps narrower, then the dates under Latest and Target,
-the age note, progress | time, pace so far and projected. The id, gap, required rate and verdict
-(the answer lnrev exists for) always stay; where even they do not fit side by side, the table
-gives way to one block per target that still says all four. The caption names what was left
-out, and `--wide` (or a wider terminal) shows everything. Output that is not a terminal, and has
-no COLUMNS to follow, is never narrowed.
+the age note, progress | time, pace so far, projected and the chance of meeting the target.
+The id, gap, required rate and verdict (the answer lnrev exists for) always stay; where even
+they do not fit side by side, the table gives way to one block per target that still says all
+four. The caption names what was left out, and `--wide` (or a wider terminal) shows
+everything. Output that is not a terminal, and has no COLUMNS to follow, is never narrowed.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from lnrev.views.status_table import (
 )
 
 DETAILS = frozenset({"dates", "age"})
-GIVES_WAY = ("bar", "name", "dates", "age", "progress", "pace", "projected")
+GIVES_WAY = ("bar", "name", "dates", "age", "progress", "pace", "projected", "chance")
 """What a narrowing terminal gives up, in order: a detail of the cells, or a whole column."""
 LEFT_OUT_AS = {
     "bar": "the bar",
@@ -37,6 +37,7 @@ LEFT_OUT_AS = {
     "progress": "progress | time",
     "pace": "pace so far",
     "projected": "projected",
+    "chance": "chance",
 }
 """How the caption names what was left out (a narrower name is not left out)."""
 EXPANDS_FIRST = ("target", "verdict", "latest", "target_by", "projected")

@@ -4,7 +4,8 @@ A reader opens `lnrev status` to learn, for each target, how far it is (gap), ho
 go (required) and whether it is on track (verdict). Those columns, with the id that names the
 target, are never left out. The rest gives way, least important first, as the terminal narrows
 (`layout.choose_layout`): the bar, then the name wraps narrower under the id, the dates under
-Latest and Target, the age note, progress | time, pace so far and projected. Every cell is
+Latest and Target, the age note, progress | time, pace so far, projected and the chance of
+meeting the target (the trend's probability, contract section 11). Every cell is
 broken into lines here (`views.linebreak`), so that a Chinese phrase is never cut or broken
 inside a word, and an id, a date or a figure with its unit is never broken at all.
 
@@ -141,6 +142,15 @@ def projected_cell(a: Assessment, lang: Language, bars: bool) -> list[Line]:
     return [Line(projected, "", Breaks.PHRASES)]
 
 
+def chance_cell(a: Assessment, lang: Language, bars: bool) -> list[Line]:
+    """The probability that the deadline's figure meets the target, on the straight-line trend
+    (contract section 11): "57%", or "—" where there is no trend to judge by."""
+    trend = a.trend
+    if trend is None or trend.probability is None:
+        return [Line("—")]
+    return [Line(wording.percent(trend.probability))]
+
+
 def progress_cell(a: Assessment, lang: Language, bars: bool) -> list[Line]:
     return [Line(wording.percent(a.measures.progress))]
 
@@ -184,6 +194,7 @@ COLUMNS = (
     Column("required", "Required", required_cell, "right", essential=True),
     Column("pace", "Pace so far", pace_cell, "right"),
     Column("projected", "Projected", projected_cell, "right", comfortable=12),
+    Column("chance", "Chance", chance_cell, "right"),
     Column("verdict", "Verdict", verdict_cell, comfortable=20, essential=True),
 )
 """The table as it is drawn by default, in order."""
@@ -199,7 +210,8 @@ CHOSEN = {
     "required": COLUMNS[5],
     "pace": COLUMNS[6],
     "projected": COLUMNS[7],
-    "verdict": COLUMNS[8],
+    "chance": COLUMNS[8],
+    "verdict": COLUMNS[9],
 }
 """The columns `--columns` may name, each on its own."""
 COLUMN_NAMES = tuple(CHOSEN)

@@ -203,7 +203,7 @@ def test_an_edit_made_with_stdout_on_a_full_disk_exits_0_and_says_so_on_stderr(t
 
 
 def read_fifo(path: Path, into: list[bytes]) -> threading.Thread:
-    reader = threading.Thread(target=lambda: into.append(path.read_bytes()))
+    reader = threading.Thread(target=lambda: into.append(path.read_bytes()), daemon=True)
     reader.start()
     return reader
 
@@ -219,7 +219,7 @@ def test_output_into_a_fifo_is_written_as_a_stream_and_the_fifo_stays(tmp_path, 
     result = run(*args, str(fifo))
     reader.join(BOUND)
     assert result.returncode == 0, result.stderr
-    assert fifo.is_fifo()
+    assert fifo.is_fifo() and received
     assert received[0].lstrip().lower().startswith(b"<!doctype html>")
 
 

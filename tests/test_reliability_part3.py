@@ -270,8 +270,8 @@ def test_a_four_megabyte_file_with_one_typo_is_located_in_bounded_time(tmp_path)
     "value",
     [
         '"' + "{" * 150_000 + '}"',  # a string of braces: no pattern rescans from every brace
-        "{ a = " * 3_000 + "1" + " }" * 3_000,  # inline tables nested too deeply to read
-        "[" * 3_000 + "]" * 3_000,
+        "{ a = " * 25_000 + "1" + " }" * 25_000,  # inline tables nested too deeply to read
+        "[" * 25_000 + "]" * 25_000,
     ],
 )
 def test_braces_and_deep_nesting_end_in_bounded_time(tmp_path, value):
@@ -541,10 +541,10 @@ def test_an_interrupt_while_the_command_line_loads_is_exit_130_without_a_traceba
     assert (result.returncode, result.stderr) == (130, b"lnrev: interrupted\n")
 
 
-@pytest.mark.parametrize("delay", [0.0, 0.02, 0.04, 0.08])
+@pytest.mark.parametrize("delay", [0.01, 0.03, 0.06])
 def test_ctrl_c_early_in_start_up_prints_no_traceback(delay):
     """The interrupt comes `delay` after lnrev's console script has begun (Python's
-    -X importtime says when its first module is loaded), while the command line loads."""
+    -X importtime says when the package `lnrev` is loaded), while the command line loads."""
     process = subprocess.Popen(
         [sys.executable, "-X", "importtime", LNREV, "status", "--json"],
         stdout=subprocess.DEVNULL,
@@ -553,7 +553,7 @@ def test_ctrl_c_early_in_start_up_prints_no_traceback(delay):
     lines = []
     for line in process.stderr:
         lines.append(line)
-        if line.rstrip().endswith(b"| lnrev.console"):
+        if line.split(b"|")[-1].strip() == b"lnrev":
             break
     threading.Event().wait(delay)
     process.send_signal(signal.SIGINT)

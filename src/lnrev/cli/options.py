@@ -232,14 +232,14 @@ def parse_export(value: Path | None) -> Path | None:
 
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of target ids, read from the targets file the command line names."""
-    from lnrev.targetsfile.loading import discover
+    from lnrev.targetsfile.loading import discover, read_text
     from lnrev.targetsfile.parsing import parse
 
     file = ctx.params.get("file")
     try:  # during completion the file is the text typed, not yet a Path
         location = discover(Path(file) if file else None)
-        targets = parse(location.path.read_text(encoding="utf-8")).get("targets", {})
-    except (OSError, ValueError, UnicodeError, TypeError, AttributeError, LnrevError):
+        targets = parse(read_text(location)).get("targets", {})  # a regular file, bounded
+    except (LnrevError, ValueError, TypeError, AttributeError):
         return []
     if not isinstance(targets, dict):
         return []

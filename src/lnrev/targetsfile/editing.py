@@ -91,6 +91,7 @@ def edit(
         edited_location = location._replace(label=f"{location.label} (as edited, not written)")
         edited_data = read_toml(edited, edited_location)
         _check_only_the_change(data, edited_data, document, only if section else None, location)
+        del data, document  # what a large file's whole validation may need, it gets
         validate(edited_data, edited, edited_location.label)
         if write:
             replace_atomically(path, edited, location.label)

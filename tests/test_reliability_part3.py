@@ -4,6 +4,7 @@ no injection, and exit codes and signals as documented (docs/reliability.md)."""
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -165,23 +166,62 @@ def test_edit_keeps_the_edited_copy_when_the_file_changed_meanwhile(tmp_path, mo
     kept.unlink()
 
 
-def test_an_editor_that_saves_non_utf8_gets_one_line_and_another_go(tmp_path, monkeypatch):
-    path = tmp_path / "t.toml"
-    path.write_text(TARGET_A)
+def non_utf8_then_fixed(tmp_path: Path) -> str:
+    """An editor that saves a byte that is not UTF-8 the first time, and fixes it the second."""
     state = tmp_path / "tries"
-    body = (
+    return editor_script(
+        tmp_path,
         f"state = pathlib.Path({str(state)!r})\n"
         "tries = int(state.read_text()) if state.exists() else 0\n"
         "state.write_text(str(tries + 1))\n"
         "old, new = (b'\"A\"', b'\"\\xff\"') if tries == 0 else (b'\"\\xff\"', b'\"B\"')\n"
-        "text = copy.read_bytes().replace(old, new)\n"
-        "copy.write_bytes(text)\n"
+        "copy.write_bytes(copy.read_bytes().replace(old, new))\n",
     )
-    monkeypatch.setenv("EDITOR", editor_script(tmp_path, body))
-    result = invoke("edit", "-f", str(path), input="y\n")
-    assert result.exit_code == 0, result.stderr
-    assert result.stderr.splitlines()[0] == f"{path} (as edited):2: not UTF-8 text (byte 0xff)"
-    assert "internal error" not in result.stderr
+
+
+def test_an_editor_that_saves_non_utf8_gets_one_line_and_nothing_written(tmp_path, monkeypatch):
+    path = tmp_path / "t.toml"
+    path.write_text(TARGET_A)
+    monkeypatch.setenv("EDITOR", non_utf8_then_fixed(tmp_path))
+    result = invoke("edit", "-f", str(path))
+    assert (result.exit_code, result.stderr) == (
+        3,
+        f"{path} (as edited):2: not UTF-8 text (byte 0xff)\n{path}: left as it was\n",
+    )
+    assert path.read_text() == TARGET_A
+
+
+def on_a_terminal(args: list[str], answers: list[bytes]) -> tuple[int, bytes]:
+    """Run lnrev on a pseudo-terminal, typing each answer after the next question; its exit
+    code and everything it showed."""
+    import pty
+
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: lnrev on a terminal
+        os.execv(LNREV, [LNREV, *args])
+    seen = b""
+    for answer in answers:
+        while not seen.rstrip().endswith(b":"):
+            seen += os.read(terminal, 1024)
+        os.write(terminal, answer)
+        seen += b"\n"
+    try:
+        while chunk := os.read(terminal, 1024):
+            seen += chunk
+    except OSError:  # the terminal closes with the child
+        pass
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), seen
+
+
+def test_on_a_terminal_an_editor_that_saves_non_utf8_is_offered_another_go(tmp_path, monkeypatch):
+    path = tmp_path / "t.toml"
+    path.write_text(TARGET_A)
+    monkeypatch.setenv("EDITOR", non_utf8_then_fixed(tmp_path))
+    code, seen = on_a_terminal(["edit", "-f", str(path)], [b"y\n"])
+    assert code == 0, seen
+    assert b"(as edited):2: not UTF-8 text (byte 0xff)" in seen and b"edit again?" in seen
+    assert b"internal error" not in seen
     assert tomllib.loads(path.read_text())["targets"]["a"]["name"] == "B"
 
 
@@ -223,11 +263,14 @@ def test_output_into_a_fifo_is_written_as_a_stream_and_the_fifo_stays(tmp_path, 
     assert received[0].lstrip().lower().startswith(b"<!doctype html>")
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="only root could replace a device")
-def test_output_into_a_device_leaves_the_device(tmp_path):
-    result = run("report", "-o", "/dev/null")
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root makes device nodes")
+@pytest.mark.parametrize("args", [["report", "-o"], ["status", "--export"]])
+def test_output_into_a_device_leaves_the_device(tmp_path, args):
+    device = tmp_path / "null.html"  # a null device of its own, so that a failure harms nothing
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    result = run(*args, str(device))
     assert result.returncode == 0, result.stderr
-    assert Path("/dev/null").is_char_device()
+    assert device.is_char_device()
 
 
 def test_an_export_onto_a_directory_is_refused(tmp_path):
@@ -565,17 +608,18 @@ def test_ctrl_c_early_in_start_up_prints_no_traceback(delay):
 
 
 def test_ctrl_d_at_the_remove_prompt_means_no(tmp_path):
-    import pty
-
     path = tmp_path / "t.toml"
     path.write_text(TARGET_A)
-    pid, terminal = pty.fork()
-    if pid == 0:  # the child: lnrev on a terminal
-        os.execv(LNREV, [LNREV, "remove", "a", "-f", str(path)])
-    seen = b""
-    while b"[y/N]" not in seen:
-        seen += os.read(terminal, 1024)
-    os.write(terminal, b"\x04")
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
+    code, seen = on_a_terminal(["remove", "a", "-f", str(path)], [b"\x04"])
+    assert code == 0, seen
+    assert b"[y/N]" in seen and b"Traceback" not in seen
     assert path.read_text() == TARGET_A
+
+
+@pytest.mark.parametrize("note", ["", 'note = """x"""\n'], ids=["by-section", "whole-file"])
+def test_removing_the_only_target_leaves_the_rest(tmp_path, note):
+    path = tmp_path / "t.toml"
+    path.write_text('# head\n[plan]\nname = "P"\n\n' + TARGET_A + note)
+    result = invoke("remove", "a", "--yes", "-f", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert tomllib.loads(path.read_text()) == {"plan": {"name": "P"}}

@@ -118,10 +118,18 @@ def _check_only_the_change(
         if only in changed:
             targets[only] = changed[only]
         expected = {**data, "targets": targets}
-    if edited != expected:
+    if _without_empty_targets(edited) != _without_empty_targets(expected):
         raise BadInput(
             [f"{location.label}: the edit would change more than it should; nothing was written"]
         )
+
+
+def _without_empty_targets(document: dict) -> dict:
+    """A document without a `targets` table that holds nothing: removing the last target may
+    leave an empty `[targets]` or none at all, and both say the same."""
+    if document.get("targets") == {}:
+        return {key: value for key, value in document.items() if key != "targets"}
+    return document
 
 
 def with_line_endings_of(original: str, edited: str) -> str:

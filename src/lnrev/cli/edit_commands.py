@@ -374,7 +374,7 @@ def import_csv(
 
     if replace and skip_existing:
         raise UsageError(["error: --replace and --skip-existing exclude each other"])
-    label = "standard input" if csv_file == "-" else shown_path(csv_file)
+    label = "standard input" if csv_file == "-" else shown_path(Path(csv_file))
     text = read_csv_text(None if csv_file == "-" else Path(csv_file), label)
     csv_rows = read_rows(text, label)
     on_existing = "replace" if replace else "skip" if skip_existing else "refuse"

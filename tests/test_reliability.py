@@ -71,10 +71,10 @@ def test_an_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "secret.toml"
     path.write_text("[plan]\n", encoding="utf-8")
 
-    def refuse(self):
+    def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     result = runner.invoke(app, ["status", "-f", str(path)])
     assert (result.exit_code, result.stderr) == (3, f"{path}: permission denied\n")
 

@@ -11,9 +11,28 @@ validated, `UsageError` for an argument lnrev cannot use; their message is the c
 Importing lnrev loads neither typer, click nor rich.
 """
 
-from lnrev.api import GapReport, Report, assess, gap, gap_report
-from lnrev.errors import BadInput, LnrevError, UsageError
 from lnrev.version import __version__
+
+TYPE_CHECKING = False  # typing itself is not loaded: this module is the first the command loads
+if TYPE_CHECKING:
+    from lnrev.api import GapReport, Report, assess, gap, gap_report
+    from lnrev.errors import BadInput, LnrevError, UsageError
+
+_EXPORTS = {
+    **dict.fromkeys(("GapReport", "Report", "assess", "gap", "gap_report"), "lnrev.api"),
+    **dict.fromkeys(("BadInput", "LnrevError", "UsageError"), "lnrev.errors"),
+}
+
+
+def __getattr__(name: str) -> object:
+    """The API, loaded on first use (PEP 562): the console script, which loads this package
+    first, is guarded against an interrupt at once instead of after the whole API has loaded."""
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'lnrev' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(_EXPORTS[name]), name)
+
 
 __all__ = [
     "BadInput",

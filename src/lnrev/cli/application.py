@@ -18,6 +18,7 @@ from typer._click.exceptions import ClickException, UsageError  # typer's own cl
 from typer.core import TyperGroup
 
 from lnrev.cli import edit_commands, report_commands
+from lnrev.cli.options import complain
 from lnrev.errors import ExitCode, OutputClosed
 from lnrev.version import __version__
 
@@ -31,13 +32,13 @@ class LnrevGroup(TyperGroup):
         try:
             result = super().main(*args, standalone_mode=False, **kwargs)
         except UsageError as error:
-            typer.echo(usage_line(error), err=True)
+            complain(usage_line(error))
             sys.exit(ExitCode.USAGE)
         except ClickException as error:
-            typer.echo(f"error: {error.format_message()}", err=True)
+            complain(f"error: {error.format_message()}")
             sys.exit(error.exit_code)
         except typer.Abort:
-            typer.echo("lnrev: interrupted", err=True)
+            complain("lnrev: interrupted")
             sys.exit(130)
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
@@ -139,7 +140,7 @@ def main() -> None:
     gc.disable()
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # lnrev uses none; saves a scan
     if sys.stdout is None:  # started with its standard output closed (`lnrev status >&-`)
-        typer.echo("lnrev: error: standard output is closed", err=True)
+        complain("lnrev: error: standard output is closed")
         sys.exit(ExitCode.BAD_INPUT)
     try:
         application_for(sys.argv[1:])()
@@ -147,8 +148,11 @@ def main() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(ExitCode.OK)
     except OSError as error:  # the output itself failed: a full disk, a closed terminal
-        typer.echo(f"lnrev: error: cannot write the output ({error.strerror or error})", err=True)
+        complain(f"lnrev: error: cannot write the output ({error.strerror or error})")
         sys.exit(ExitCode.BAD_INPUT)
+    except KeyboardInterrupt:
+        complain("lnrev: interrupted")
+        sys.exit(130)
     except Exception as error:  # the last line of defence: a bug is reported, not dumped
-        typer.echo(f"lnrev: internal error: {type(error).__name__}: {error}", err=True)
+        complain(f"lnrev: internal error: {type(error).__name__}: {error}")
         sys.exit(ExitCode.BAD_INPUT)

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lnrev.cli.options import FileOption, TargetId, locate, reports_errors
+from lnrev.cli.options import (
+    FileOption,
+    TargetId,
+    confirmed,
+    locate,
+    reports_errors,
+    tell_done,
+)
 from lnrev.engine.timeline import as_date, iso
 from lnrev.errors import BadInput, ExitCode, UsageError
 from lnrev.targetsfile.loading import (
@@ -24,6 +31,7 @@ from lnrev.targetsfile.loading import (
     embedded_targets,
     load,
     read_text,
+    shown_path,
 )
 from lnrev.targetsfile.typed_values import read_number, read_point, read_published, read_when
 
@@ -57,6 +65,7 @@ def _entered(reader: Callable[[str], Any], text: str | None, what: str) -> Any:
     """A value typed on the command line, or BadInput naming where it was typed."""
     if text is None:
         return None
+    _utf8(text, what)
     try:
         return reader(text)
     except ValueError as error:
@@ -89,6 +98,14 @@ def validate(
     typer.echo(
         f"ok: {_count(len(targets.targets), 'target')}, {_count(observations, 'observation')}"
     )
+
+
+def _utf8(text: str | None, what: str) -> str | None:
+    """Text typed on the command line, to be written into the file: refused in one line if it
+    holds bytes that are not UTF-8 (which the shell hands over undecoded)."""
+    if text is not None and any("\udc80" <= char <= "\udcff" for char in text):
+        raise BadInput([f"error: {what}: not UTF-8 text; nothing was written"])
+    return text
 
 
 def _count(number: int, noun: str) -> str:
@@ -124,13 +141,20 @@ def init(
         text = template.read_text(encoding="utf-8")
     else:
         text = read_text(TargetsLocation(embedded_targets(), "embedded targets"))
-    files = [(path, text, str(path))]
+    if not path.name or path.is_dir():
+        raise UsageError(
+            [
+                f"error: PATH: {shown_path(path)!r} is a directory;"
+                " give the name of the file to write"
+            ]
+        )
+    files = [(path, text, shown_path(path))]
     schema = path.with_name(SCHEMA_FILE)
     if not schema.exists():  # a link to a missing file counts as missing, and is refused
-        files.append((schema, schema_text(), str(schema)))
+        files.append((schema, schema_text(), shown_path(schema)))
     create_all_exclusively(files)
-    written = " and ".join(str(file) for file, _, _ in files)
-    typer.echo(f"wrote {written}; edit it, then run: lnrev status -f {path}")
+    written = " and ".join(label for _, _, label in files)
+    tell_done(f"wrote {written}; edit it, then run: lnrev status -f {shown_path(path)}")
 
 
 @reports_errors
@@ -186,6 +210,8 @@ def add(
     form = KINDS[kind]
     if floor and len(form.goal_fields) < 2:
         raise BadInput([f"error: --floor applies to bound targets, not to a {kind} target"])
+    for text, what in ((name, "--name"), (unit, "--unit"), (source, "--source"), (note, "--note")):
+        _utf8(text, what)
     fields: dict[str, Any] = {} if kind == DEFAULT_KIND else {"kind": kind}
     fields["name"] = name
     if unit is not None:
@@ -204,7 +230,7 @@ def add(
         fields["note"] = note
     location = discover(file)
     editor.edit(location, lambda document: editor.add_target(document, target_id, fields, form))
-    typer.echo(f"added targets.{target_id} to {location.label}")
+    tell_done(f"added targets.{target_id} to {location.label}")
 
 
 def _baseline(form: Kind, value: str | None, at: str | None) -> dict[str, Any]:
@@ -281,6 +307,8 @@ def record(
     if yoy and rate:
         raise BadInput(["error: --yoy and --rate exclude each other"])
     number = _entered(read_number, value, "VALUE")
+    _utf8(source, "--source")
+    _utf8(note, "--note")
     observation: dict[str, Any] = {"at": _entered(_typed_when, at, "--at")}
     if published is not None:
         observation["published"] = _entered(_typed_published, published, "--published")
@@ -301,7 +329,7 @@ def record(
         editor.record_observation(document, target_id, {**observation, field: number}, replace)
 
     editor.edit(location, change, only=target_id)
-    typer.echo(f"recorded targets.{target_id} at {observation['at']} in {location.label}")
+    tell_done(f"recorded targets.{target_id} at {observation['at']} in {location.label}")
 
 
 OnExisting = Annotated[
@@ -341,15 +369,13 @@ def import_csv(
     lnrev import communique-2025.csv
     lnrev import communique-2025.csv --skip-existing --dry-run
     """
-    import sys
-
     from lnrev.targetsfile import editing as editor
     from lnrev.targetsfile.csv_rows import read_csv_text, read_rows
 
     if replace and skip_existing:
         raise UsageError(["error: --replace and --skip-existing exclude each other"])
-    label = "standard input" if csv_file == "-" else csv_file
-    text = sys.stdin.read() if csv_file == "-" else read_csv_text(Path(csv_file), label)
+    label = "standard input" if csv_file == "-" else shown_path(Path(csv_file))
+    text = read_csv_text(None if csv_file == "-" else Path(csv_file), label)
     csv_rows = read_rows(text, label)
     on_existing = "replace" if replace else "skip" if skip_existing else "refuse"
     outcomes = {"added": 0, "replaced": 0, "skipped": 0}
@@ -370,7 +396,7 @@ def import_csv(
     editor.edit(location, change, write=not dry_run)
     done = ", ".join(f"{_count(n, 'observation')} {what}" for what, n in outcomes.items() if n)
     verb = "would import into" if dry_run else "imported into"
-    typer.echo(f"{verb} {location.label}: {done or 'nothing'}")
+    tell_done(f"{verb} {location.label}: {done or 'nothing'}")
 
 
 @reports_errors
@@ -413,10 +439,10 @@ def remove(
         editor.edit(location, change, write=False, only=target_id)  # what is named must exist
         if not sys.stdin.isatty():
             raise UsageError(["error: remove asks first on a terminal; add --yes in a script"])
-        if not typer.confirm(f"remove {removed.pop()} from {location.label}?"):
+        if not confirmed(f"remove {removed.pop()} from {location.label}?"):
             raise typer.Exit(ExitCode.OK)
     editor.edit(location, change, only=target_id)
-    typer.echo(f"removed {removed[0]} from {location.label}")
+    tell_done(f"removed {removed[0]} from {location.label}")
 
 
 @reports_errors
@@ -448,6 +474,7 @@ def edit(file: FileOption = None) -> None:
     command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     handle, name = tempfile.mkstemp(prefix="lnrev-", suffix=".toml")
     copy = Path(name)
+    keep = False
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(before)
@@ -460,12 +487,12 @@ def edit(file: FileOption = None) -> None:
                 ) from None
             if done.returncode != 0:
                 raise BadInput([f"the editor exited with {done.returncode}; nothing was written"])
-            after = copy.read_text(encoding="utf-8")
-            if after == before:
-                typer.echo(f"no change to {location.label}")
-                return
             checked = location._replace(label=f"{location.label} (as edited)")
             try:
+                after = read_text(checked._replace(path=copy))  # as saved: no newline changed
+                if after == before:
+                    typer.echo(f"no change to {location.label}")
+                    return
                 validate(read_toml(after, checked), after, checked.label)
                 break
             except BadInput as problems:
@@ -475,12 +502,19 @@ def edit(file: FileOption = None) -> None:
                     "edit again?", default=True, err=True
                 ):
                     raise BadInput([f"{location.label}: left as it was"]) from None
-        editor.replace_text(location, before, after)
-        typer.echo(f"saved {location.label}")
+        try:
+            editor.replace_text(location, before, after)
+        except editor.ChangedMeanwhile as changed:
+            keep = True
+            raise BadInput(
+                [f"{changed.lines[0]}; not written; your edited copy is kept in {copy}"]
+            ) from None
+        tell_done(f"saved {location.label}")
     except typer.Abort:
         raise BadInput([f"{location.label}: left as it was"]) from None
     finally:
-        copy.unlink(missing_ok=True)
+        if not keep:
+            copy.unlink(missing_ok=True)
 
 
 def schema() -> None:

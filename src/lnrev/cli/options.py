@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Collection
 from datetime import date
@@ -71,18 +72,54 @@ def reports_errors(command: Callable[..., None]) -> Callable[..., None]:
             from lnrev.views.wording import plain
 
             for line in error.lines:  # a message may quote the file: shown as safely as a table
-                typer.echo(plain(line), err=True)
+                complain(plain(line))
             raise typer.Exit(error.exit_code) from None
 
     return run
 
 
+def complain(line: str) -> None:
+    """Write a line on stderr. A stderr that cannot be written (a full disk, a closed pipe) loses
+    the line, never the exit code that says what happened."""
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):  # ValueError: a closed stream
+        typer.echo(line, err=True)
+
+
+def confirmed(question: str) -> bool:
+    """Ask a yes/no question on the terminal, "no" unless the answer is yes. The end of input
+    (Ctrl-D) is a "no" as well; Ctrl-C interrupts lnrev (exit 130)."""
+    while True:
+        typer.echo(f"{question} [y/N]: ", nl=False)
+        try:
+            answer = input().strip().lower()
+        except EOFError:
+            typer.echo()
+            return False
+        if answer in ("y", "yes", "n", "no", ""):
+            return answer.startswith("y")
+        typer.echo("answer y or n")
+
+
+def tell_done(message: str) -> None:
+    """Say on stdout what an edit did. The edit is made by then: an output that cannot be
+    written is reported on stderr and the command still succeeds (exit 0)."""
+    try:
+        typer.echo(message)
+        sys.stdout.flush()
+    except OSError as error:
+        complain(f"lnrev: {message}; but cannot write the output ({error.strerror or error})")
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is buffered
+
+
 def locate(file: Path | None) -> TargetsLocation:
     """The targets file a read-only command reads: `-f -` is standard input, read whole."""
-    from lnrev.targetsfile.loading import STDIN, TargetsLocation, discover
+    from lnrev.targetsfile.loading import STDIN, TargetsLocation, discover, read_stream_bounded
 
     if file is not None and str(file) == STDIN:
-        return TargetsLocation(Path(STDIN), "<stdin>", data=sys.stdin.buffer.read())
+        data = read_stream_bounded(sys.stdin.buffer, "<stdin>")
+        return TargetsLocation(Path(STDIN), "<stdin>", data=data)
     return discover(file)
 
 
@@ -195,14 +232,14 @@ def parse_export(value: Path | None) -> Path | None:
 
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of target ids, read from the targets file the command line names."""
-    from lnrev.targetsfile.loading import discover
+    from lnrev.targetsfile.loading import discover, read_text
     from lnrev.targetsfile.parsing import parse
 
     file = ctx.params.get("file")
     try:  # during completion the file is the text typed, not yet a Path
         location = discover(Path(file) if file else None)
-        targets = parse(location.path.read_text(encoding="utf-8")).get("targets", {})
-    except (OSError, ValueError, UnicodeError, TypeError, AttributeError, LnrevError):
+        targets = parse(read_text(location)).get("targets", {})  # a regular file, bounded
+    except (LnrevError, ValueError, TypeError, AttributeError):
         return []
     if not isinstance(targets, dict):
         return []
@@ -375,5 +412,6 @@ def check_round(decimals: int | None, shown_format: str) -> None:
 def write_output(text: str, output: Path) -> None:
     """Write a command's whole output to `-o FILE` through the one atomic writer."""
     from lnrev.targetsfile.atomic import write_atomically
+    from lnrev.targetsfile.loading import shown_path
 
-    write_atomically(output, text, str(output))
+    write_atomically(output, text, shown_path(output))

@@ -207,17 +207,18 @@ def verdicts_in(words: list[str] | None, option: str, scheme: Scheme) -> list[Ve
 def present_or_write(
     view: View, shown_format: str, env: Environment, export: Path | None, output: Path | None
 ) -> None:
-    """The view to standard output, or whole to `-o FILE` (the table as plain text there)."""
-    from lnrev.views.environment import REPORT
-    from lnrev.views.output import file_text, present, save
+    """The view to standard output, or whole to `-o FILE` (the table as plain text there); and
+    with `--export`, its table as drawn, as SVG or HTML. Files are written by `write_output`:
+    a regular file replaced atomically, a FIFO or a device as a stream, a directory refused."""
+    from lnrev.views.output import exported, file_text, present
 
     if output is None:
-        present(view, shown_format, env, export)
-        return
-    plain = env._replace(tty=False, colour=False, unicode=True, width=None, encoding="utf-8")
-    write_output(file_text(view, shown_format, plain), output)
+        present(view, shown_format, env)
+    else:
+        plain = env._replace(tty=False, colour=False, unicode=True, width=None, encoding="utf-8")
+        write_output(file_text(view, shown_format, plain), output)
     if export is not None:
-        save(view.rich(REPORT), export)
+        write_output(exported(view, export.suffix), export)
 
 
 @reports_errors

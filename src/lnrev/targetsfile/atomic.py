@@ -81,10 +81,21 @@ def replace_atomically(path: Path, text: str, label: str) -> None:
 
 def write_atomically(path: Path, text: str, label: str) -> None:
     """Write `path`, new or replaced, in one atomic step: a reader sees the old file or the whole
-    new one (an existing file keeps its permissions; a new one follows the umask)."""
-    if path.is_dir():
+    new one (an existing file keeps its permissions; a new one follows the umask). Only a
+    regular file is replaced: a FIFO, a terminal or a device (/dev/null, /dev/stdout) is written
+    to as a stream, as a shell's `>` would, and a directory is refused."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise BadInput([f"{label}: cannot write it ({_reason(error)})"]) from None
+    if mode is not None and stat.S_ISDIR(mode):
         raise BadInput([f"{label}: is a directory; nothing was written"])
-    if path.exists():
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_stream(path, text, label)
+        return
+    if mode is not None:
         replace_atomically(path.resolve(), text, label)
         return
     temporary = _write_temporary(path, text, label, 0o666 & ~_umask())
@@ -94,6 +105,15 @@ def write_atomically(path: Path, text: str, label: str) -> None:
         temporary.unlink(missing_ok=True)
         raise BadInput([f"{label}: could not write it ({_reason(error)})"]) from None
     _sync_directory(path.parent)
+
+
+def _write_stream(path: Path, text: str, label: str) -> None:
+    """Write into a FIFO or a device, never replacing it."""
+    try:
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise BadInput([f"{label}: cannot write it ({_reason(error)})"]) from None
 
 
 def create_all_exclusively(files: list[tuple[Path, str, str]]) -> None:
@@ -155,6 +175,9 @@ def _write_temporary(path: Path, text: str, label: str, mode: int | None) -> Pat
         raise BadInput(
             [f"{label}: writing failed ({_reason(error)}); the file is unchanged"]
         ) from None
+    except BaseException:  # an interrupt, or a bug: no temporary file is left behind
+        temporary.unlink(missing_ok=True)
+        raise
     return temporary
 
 

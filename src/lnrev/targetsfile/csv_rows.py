@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from lnrev.errors import BadInput
 from lnrev.model.kinds import OBSERVATION_FIELDS
 from lnrev.suggestions import did_you_mean, either
+from lnrev.targetsfile.loading import read_bounded, read_stream_bounded
 from lnrev.targetsfile.typed_values import read_date, read_number, read_point
 
 REQUIRED = ("id", "at", "source")
@@ -43,13 +45,20 @@ class CsvRows:
 DELIMITERS = (",", ";", "\t")
 
 
-def read_csv_text(path: Path, label: str) -> str:
-    """A CSV file's text (a UTF-8 byte-order mark dropped), or BadInput naming the problem."""
+def read_csv_text(path: Path | None, label: str) -> str:
+    """A CSV file's text, or standard input's if `path` is None (a UTF-8 byte-order mark
+    dropped), or BadInput naming the problem: not a regular file, too large, not UTF-8."""
+    if path is None:
+        raw = read_stream_bounded(sys.stdin.buffer, label)
+    else:
+        raw = read_bounded(path, label)
     try:
-        return path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise BadInput([f"{label}: cannot read: {reason}"]) from None
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise BadInput(
+            [f"{label}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x})"]
+        ) from None
 
 
 def read_rows(text: str, label: str) -> CsvRows:

@@ -9,6 +9,7 @@ inside lnrev is never written: `lnrev init` makes a copy to edit.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,10 @@ class Refusal(Exception):
     """An edit that would lose or contradict something: nothing is written, the reason is shown."""
 
 
+class ChangedMeanwhile(BadInput):
+    """The file was changed by someone else while a whole new version of it was being made."""
+
+
 class UnknownTarget(Refusal):
     """The command line names a target the file does not have (a usage error, exit 2)."""
 
@@ -58,7 +63,10 @@ def edit(
     """Apply `change` to the targets file in one locked, validated, atomic cycle (checked, and
     not written, unless `write`). A change that touches `only` one target is made on that
     target's own section of the text when it can be (see `_section`): tomlkit then reads a few
-    lines instead of the whole file, which on a file of 10,000 targets is most of the time."""
+    lines instead of the whole file, which on a file of 10,000 targets is most of the time.
+
+    Before anything is written, tomllib reads the edited text back: it must equal the original
+    document with exactly the change made, nothing else (see `_check_only_the_change`)."""
     refuse_embedded(location)
     read_text(location)  # a missing or unreadable file is reported before any lock is taken
     path = the_file_itself(location.path, location.label)
@@ -68,10 +76,9 @@ def edit(
         validate(data, text, location.label)  # never edit an invalid file
         section = _section(text, data, only) if only is not None else None
         before, part, after = section or ("", text, "")
-        try:
-            document = tomlkit.parse(part)
-        except TOMLKitError as error:
-            raise BadInput([f"{location.label}: cannot be edited safely: {error}"]) from None
+        document = _editable(part, location.label)
+        if section is None and document.unwrap() != data:
+            raise BadInput([f"{location.label}: cannot be edited safely: read two ways"])
         try:
             change(document)
         except UnknownTarget as unknown:
@@ -80,40 +87,135 @@ def edit(
             raise UsageError([f"error: {unknown}"]) from None
         except Refusal as refusal:
             raise BadInput([f"{location.label}: {refusal}"]) from None
-        edited = before + tomlkit.dumps(document) + after
+        edited = with_line_endings_of(text, before + tomlkit.dumps(document) + after)
         edited_location = location._replace(label=f"{location.label} (as edited, not written)")
-        validate(read_toml(edited, edited_location), edited, edited_location.label)
+        edited_data = read_toml(edited, edited_location)
+        _check_only_the_change(data, edited_data, document, only if section else None, location)
+        del data, document  # what a large file's whole validation may need, it gets
+        validate(edited_data, edited, edited_location.label)
         if write:
             replace_atomically(path, edited, location.label)
 
 
-_HEADER = re.compile(r"^\[\[?[ \t]*([^\]\n]*?)[ \t]*\]\]?[ \t]*(#[^\n]*)?$", re.MULTILINE)
+def _editable(text: str, label: str) -> Document:
+    try:
+        return tomlkit.parse(text)
+    except TOMLKitError as error:
+        raise BadInput([f"{label}: cannot be edited safely: {error}"]) from None
+
+
+def _check_only_the_change(
+    data: dict, edited: dict, document: Document, only: str | None, location: TargetsLocation
+) -> None:
+    """The edited text, read by tomllib, must be the original document with exactly the change
+    tomlkit made: the whole changed document, or (for a section edit) the original with that
+    one target's table replaced by, or removed as, the changed section says."""
+    if only is None:
+        expected = document.unwrap()
+    else:
+        changed = document.unwrap().get("targets", {})
+        targets = {key: value for key, value in data["targets"].items() if key != only}
+        if only in changed:
+            targets[only] = changed[only]
+        expected = {**data, "targets": targets}
+    if _without_empty_targets(edited) != _without_empty_targets(expected):
+        raise BadInput(
+            [f"{location.label}: the edit would change more than it should; nothing was written"]
+        )
+
+
+def _without_empty_targets(document: dict) -> dict:
+    """A document without a `targets` table that holds nothing: removing the last target may
+    leave an empty `[targets]` or none at all, and both say the same."""
+    if document.get("targets") == {}:
+        return {key: value for key, value in document.items() if key != "targets"}
+    return document
+
+
+def with_line_endings_of(original: str, edited: str) -> str:
+    """`edited` with the line endings of `original`: a file written with CRLF throughout keeps
+    CRLF on every line, new ones included (tomlkit writes LF); any other file is left as is."""
+    crlf = original.count("\r\n")
+    if not crlf or crlf != original.count("\n"):
+        return edited
+    return edited.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
 def _section(text: str, data: dict, target_id: str) -> tuple[str, str, str] | None:
     """The text before a target's `[targets.ID]` section, the section (its header and its own
-    sub-tables), and the text after, or None where the target is not written so, is split over
-    the file, or the section does not read as exactly that target."""
-    headers = [(match.start(), match.group(1).replace(" ", "")) for match in _HEADER.finditer(text)]
-    names = {f"targets.{target_id}", f'targets."{target_id}"'}
-    starts = [index for index, (_, name) in enumerate(headers) if name in names]
-    if len(starts) != 1:
+    sub-tables), and the text after; or None (the whole file is edited) where the text holds a
+    multi-line string (a header may be quoted in one), a line beginning with `[` that is not a
+    header on its own, the target's tables apart, or a section that does not read as exactly
+    that target."""
+    if '"""' in text or "'''" in text:
         return None
-    first = starts[0]
-    own = tuple(f"{name}." for name in names)
-    last = first
-    while last + 1 < len(headers) and headers[last + 1][1].startswith(own):
-        last += 1
+    headers = _headers(text)
+    if headers is None:
+        return None
+    own = [index for index, (_, path) in enumerate(headers) if path[:2] == ("targets", target_id)]
+    if not own or headers[own[0]][1] != ("targets", target_id):
+        return None
+    first, last = own[0], own[-1]
+    if own != list(range(first, last + 1)):
+        return None
     start = headers[first][0]
     end = headers[last + 1][0] if last + 1 < len(headers) else len(text)
     part = text[start:end]
     try:
-        read = tomlkit.parse(part).unwrap()
-    except TOMLKitError:
+        read = tomllib.loads(part)
+    except tomllib.TOMLDecodeError:
         return None
     if read != {"targets": {target_id: data.get("targets", {}).get(target_id)}}:
         return None
     return text[:start], part, text[end:]
+
+
+_PLAIN_HEADER_CHARACTERS = frozenset(
+    "[]._-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+)
+
+
+def _headers(text: str) -> list[tuple[int, tuple[str, ...]]] | None:
+    """Where each table header starts and its key path, in file order; None if a line that
+    begins with `[` (after any blanks) does not read on its own as one header. Used only on text
+    without multi-line strings, where every header begins a line. No regular expression: a line
+    of any length is looked at once."""
+    found = []
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip(" \t")
+        if stripped.startswith("["):
+            path = _header_path(stripped.rstrip("\r"))
+            if path is None:
+                return None
+            found.append((position, path))
+        position += len(line) + 1
+    return found
+
+
+def _header_path(line: str) -> tuple[str, ...] | None:
+    """The key path of a header line (`[targets.a]`, `[[targets.a.observations]]`, quoted keys,
+    blanks, a comment), read by tomllib unless it is written plainly; None if it is no header."""
+    if _PLAIN_HEADER_CHARACTERS.issuperset(line):
+        brackets = 2 if line.startswith("[[") else 1
+        inner = line[brackets:-brackets]
+        parts = tuple(inner.split("."))
+        plain = line.endswith("]" * brackets) and all(parts) and not {"[", "]"} & set(inner)
+        return parts if plain else None
+    try:
+        table: object = tomllib.loads(line)
+    except tomllib.TOMLDecodeError:
+        return None
+    path: list[str] = []
+    while isinstance(table, dict | list) and table:
+        if isinstance(table, list):
+            table = table[-1]
+            continue
+        if len(table) != 1:
+            return None
+        key, table = next(iter(table.items()))
+        path.append(key)
+    return tuple(path) if path and table == {} else None
 
 
 def replace_text(location: TargetsLocation, before: str, after: str) -> None:
@@ -123,7 +225,7 @@ def replace_text(location: TargetsLocation, before: str, after: str) -> None:
     path = the_file_itself(location.path, location.label)
     with locked(path, location.label):
         if read_text(location._replace(path=path)) != before:
-            raise BadInput([f"{location.label}: changed while it was being edited; not written"])
+            raise ChangedMeanwhile([f"{location.label}: changed while it was being edited"])
         replace_atomically(path, after, location.label)
 
 

@@ -53,10 +53,16 @@ class _Scanner:
         self.pos = 0
         self.lines: dict[KeyPath, int] = {}
         self.tables_in_array: dict[KeyPath, int] = {}
+        self._counted = (0, 1)  # a position and its line: lines are counted once, onwards
 
     @property
     def line(self) -> int:
-        return self.text.count("\n", 0, self.pos) + 1
+        """The line of the current position, counting only the newlines since the last time it
+        was asked (the scanner moves forward), so that the whole scan stays linear."""
+        counted, line = self._counted if self._counted[0] <= self.pos else (0, 1)
+        line += self.text.count("\n", counted, self.pos)
+        self._counted = (self.pos, line)
+        return line
 
     def document(self) -> None:
         table: KeyPath = ()

@@ -11,7 +11,7 @@ import re
 import stat
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from lnrev.errors import BadInput, UsageError
 from lnrev.targetsfile.parsing import parse
@@ -60,13 +60,20 @@ def discover(file: Path | None, cwd: Path | None = None) -> TargetsLocation:
             ["error: -f -: standard input can be read, not edited; name the file to change"]
         )
     if file is not None:
-        return TargetsLocation(file, str(file))
+        return TargetsLocation(file, shown_path(file))
     if os.environ.get(ENV_VARIABLE):
-        return TargetsLocation(Path(os.environ[ENV_VARIABLE]), os.environ[ENV_VARIABLE])
+        named = os.environ[ENV_VARIABLE]
+        return TargetsLocation(Path(named), shown_path(named))
     local = (cwd or Path.cwd()) / FILE_NAME
     if local.is_file():
         return TargetsLocation(local, FILE_NAME)
     return TargetsLocation(embedded_targets(), EMBEDDED_LABEL, embedded=True)
+
+
+def shown_path(path: Path | str) -> str:
+    """A file name as text that any output takes: bytes that are not UTF-8 (which the system
+    hands over undecoded) shown as escapes, `n\\xff.toml`."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def load(location: TargetsLocation) -> TargetsFile:
@@ -85,29 +92,76 @@ def read_toml(text: str, location: TargetsLocation) -> dict:
 
 
 def read_text(location: TargetsLocation) -> str:
-    """The file's text; a missing, unreadable, non-regular or non-UTF-8 file is one clear line."""
+    """The file's text; a missing, unreadable, non-regular, too large or non-UTF-8 file is one
+    clear line."""
     label = location.label
-    raw = location.data if location.data is not None else _read_bytes(location.path, label)
+    raw = location.data if location.data is not None else read_bounded(location.path, label)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise BadInput(
-            [f"{label}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x})"]
+            [f"{location.label}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x})"]
         ) from None
 
 
-def _read_bytes(path: Path, label: str) -> bytes:
+SIZE_VARIABLE = "LNREV_MAX_FILE_SIZE"
+DEFAULT_MAX_FILE_SIZE = 200_000_000
+"""The largest file lnrev reads, in bytes (200 MB: a targets file of 150,000 targets with 20
+observations each), unless $LNREV_MAX_FILE_SIZE says otherwise. It bounds the memory any input
+can take, whatever its size claims to be."""
+
+
+def max_file_size() -> int:
+    """The size limit in bytes: $LNREV_MAX_FILE_SIZE if set, else the default."""
+    given = os.environ.get(SIZE_VARIABLE, "").strip()
+    if not given:
+        return DEFAULT_MAX_FILE_SIZE
+    if not given.isdigit():
+        raise BadInput([f"error: ${SIZE_VARIABLE}: expected a number of bytes, got {given!r}"])
+    return int(given)
+
+
+def read_bounded(path: Path, label: str) -> bytes:
+    """A regular file's bytes, up to the size limit; anything else (a directory, a FIFO, a
+    device such as /dev/zero) or a larger file is refused in one line, never read."""
+    limit = max_file_size()
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
             raise BadInput([f"{label}: not a regular file"])
-        return path.read_bytes()
+        _within(status.st_size, limit, label)
+        with path.open("rb") as stream:
+            raw = stream.read(limit + 1)
     except FileNotFoundError:
         raise BadInput([f"{label}: no such file"]) from None
     except PermissionError:
         raise BadInput([f"{label}: permission denied"]) from None
     except OSError as error:
         raise BadInput([f"{label}: cannot read: {error.strerror or error}"]) from None
+    _within(len(raw), limit, label)  # a file that grew since, or whose size says nothing
+    return raw
+
+
+def read_stream_bounded(stream: BinaryIO, label: str) -> bytes:
+    """Standard input's bytes, up to the same size limit as a file."""
+    limit = max_file_size()
+    try:
+        raw = stream.read(limit + 1)
+    except OSError as error:
+        raise BadInput([f"{label}: cannot read: {error.strerror or error}"]) from None
+    _within(len(raw), limit, label)
+    return raw
+
+
+def _within(size: int, limit: int, label: str) -> None:
+    if size > limit:
+        raise BadInput(
+            [
+                f"{label}: larger than {limit:,} bytes, the most lnrev reads;"
+                f" set ${SIZE_VARIABLE} to read a larger file"
+            ]
+        )
 
 
 def validate(data: dict, text: str, label: str) -> TargetsFile:

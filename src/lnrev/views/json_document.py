@@ -8,6 +8,7 @@ Numbers go out unrounded as plain JSON numbers; every point in time is an ISO da
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -195,7 +196,18 @@ def dumps(document: dict[str, Any], pretty: bool, ascii_only: bool = False) -> s
     encoder, several times faster on large files), in ASCII escapes where the output cannot take
     UTF-8; the same data every way."""
     indent = 2 if pretty else None
-    return json.dumps(document, ensure_ascii=ascii_only, indent=indent, allow_nan=False)
+    text = json.dumps(document, ensure_ascii=ascii_only, indent=indent, allow_nan=False)
+    return _C1_CONTROL.sub(_escaped, text) if _C1_CONTROL.search(text) else text
+
+
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+"""The C1 control characters (U+0080-U+009F: the 8-bit CSI and OSC among them), which json
+leaves as they are and a terminal may obey; escaped as json escapes the C0 ones. They can stand
+only inside a string, where the escape means the same character."""
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return f"\\u{ord(found.group()):04x}"
 
 
 def json_pieces(document: dict[str, Any], pretty: bool, ascii_only: bool = False) -> Iterator[str]:

@@ -12,10 +12,8 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from lnrev.errors import BadInput
 from lnrev.views.environment import REPORT, Environment
 
 if TYPE_CHECKING:  # the views' data, named for readers; importing them would load pydantic
@@ -252,15 +250,13 @@ def rendered(view: View, fmt: str, env: Environment) -> Iterator[str]:
         yield markdown if env.unicode else markdown.translate(ASCII_FALLBACK)
 
 
-def present(view: View, fmt: str, env: Environment, export: Path | None = None) -> None:
-    """Write a view to stdout in `fmt`, and save its table as drawn for a report if asked."""
+def present(view: View, fmt: str, env: Environment) -> None:
+    """Write a view to stdout in `fmt`."""
     if fmt == "table":
         show(view.rich(env), env)
     else:
         for piece in rendered(view, fmt, env):
             env.write(piece)
-    if export is not None:
-        save(view.rich(REPORT), export)
 
 
 def show(renderable: RenderableType, env: Environment) -> None:
@@ -320,16 +316,13 @@ def recorded(renderable: RenderableType) -> Console:
     return recorder
 
 
-def save(renderable: RenderableType, path: Path) -> None:
-    """Save a view, in colour at its natural width, as SVG or HTML (rich's console export)."""
-    recorder = recorded(renderable)
-    try:
-        if path.suffix.lower() == ".svg":
-            recorder.save_svg(str(path), title="lnrev")
-        else:
-            recorder.save_html(str(path))
-    except OSError as error:
-        raise BadInput([f"{path}: cannot write the export ({error.strerror or error})"]) from None
+def exported(view: View, suffix: str) -> str:
+    """A view's table as drawn for a report, as an SVG image or an HTML page (rich's console
+    export), by the file name's `suffix`."""
+    recorder = recorded(view.rich(REPORT))
+    if suffix.lower() == ".svg":
+        return recorder.export_svg(title="lnrev")
+    return recorder.export_html()
 
 
 FILE_FORMATS = {

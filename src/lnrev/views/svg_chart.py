@@ -11,6 +11,7 @@ check every mark against the numbers. The SVG scales with its container (a viewB
 from __future__ import annotations
 
 import math
+import sys
 from html import escape
 from typing import NamedTuple
 
@@ -114,6 +115,8 @@ def nice_ticks(low: float, high: float) -> list[float]:
     if not span > 0 or not math.isfinite(span):
         return []
     raw = span / Y_TICKS
+    if not raw >= sys.float_info.min:  # a span among the subnormal floats: no round steps
+        return []
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
     first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)

@@ -239,10 +239,10 @@ def _history_table(
         recorded = [Text(wording.recorded_text(a, index))] if as_recorded else []
         table.add_row(
             iso(entry.at),
-            wording.with_unit(entry.value, wording.shown_unit(a)),
+            Text(wording.with_unit(entry.value, wording.shown_unit(a))),
             *recorded,
             lang.say("yes" if entry.considered else "no"),
-            sources.number(entry.source),
+            Text(sources.number(entry.source)),
         )
     return table
 
@@ -257,9 +257,9 @@ def _expectations(
     for expectation in target.expectations:
         table.add_row(
             iso(expectation.at),
-            wording.with_unit(expectation.value, target.unit),
+            Text(wording.with_unit(expectation.value, target.unit)),
             Text(wording.plain(expectation.note or "")),
-            sources.number(expectation.source),
+            Text(sources.number(expectation.source)),
         )
     return [table]
 

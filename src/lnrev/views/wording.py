@@ -160,7 +160,14 @@ def _rate(assessment: Assessment, change: float | None, growth: float | None, pe
 
 
 def percent(share: float | None) -> str:
-    return "—" if share is None else f"{round(share * 100)}%"  # round() gives 0, never -0
+    """A share as a whole percentage, 56%; one beyond what a float holds a hundred times over
+    (progress of 1e307 against a tiny gap) in e-form, 2e+309%."""
+    if share is None:
+        return "—"
+    if abs(share) < 1e15:
+        return f"{round(share * 100)}%"  # round() gives 0, never -0
+    mantissa, exponent = f"{share:.0e}".split("e")
+    return f"{mantissa}e{int(exponent) + 2:+}%"
 
 
 def status_caption(file: str, rules: Rules, methods: list[str], lang: Language = EN) -> str:

@@ -6,12 +6,13 @@
     >>> lnrev.gap("clean-energy", "targets.toml")["history"]
 
 `assess` returns a `Report` (what `lnrev status` shows), `gap` a dict (what `lnrev gap ID --json`
-prints). Errors are raised as `LnrevError`: `BadInput` for a file that cannot be read or
+prints), `history` and `changes` dicts (what `lnrev history ID --json` and `lnrev changes --since
+DATE --json` print). Errors are raised as `LnrevError`: `BadInput` for a file that cannot be read or
 validated, `UsageError` for an argument lnrev cannot use; their message is the command line's.
 Importing lnrev loads neither typer, click nor rich.
 """
 
-from lnrev.api import GapReport, Report, assess, gap, gap_report
+from lnrev.api import GapReport, Report, assess, changes, gap, gap_report, history
 from lnrev.errors import BadInput, LnrevError, UsageError
 from lnrev.version import __version__
 
@@ -23,6 +24,8 @@ __all__ = [
     "UsageError",
     "__version__",
     "assess",
+    "changes",
     "gap",
     "gap_report",
+    "history",
 ]

@@ -307,3 +307,22 @@ def test_the_shipped_clean_energy_story_on_the_terminal():
     assert "2024-07-16: a new figure, 50.5% at 2024-06-30, made it on track" in text
     assert "2025-12-31: the deadline passed, made it pending, likely met" in text
     assert "2026-01-31: time passed, left it pending, likely met" in text
+
+
+def test_changes_fail_on_watches_the_verdict_after_the_change(write_targets, tmp_path):
+    """For cron: exit 1 when a listed change ends in a watched verdict, 0 otherwise, 2 for a
+    verdict the scheme does not have; the output is the same either way."""
+    write_targets(FILE)
+    since = ("changes", "--since", "2022-12-31", "--as-of", "2023-06-30")
+    plain = invoke(*since)
+    watched = invoke(*since, "--fail-on", "acceleration_needed")
+    assert (plain.exit_code, watched.exit_code) == (0, 1)
+    assert watched.stdout == plain.stdout
+    assert invoke(*since, "--fail-on", "on_track").exit_code == 0
+    assert invoke(*since, "--fail-on", "on_trak").exit_code == 2
+    process = subprocess.run(
+        [sys.executable, "-m", "lnrev", *since, "--fail-on", "acceleration_needed", "--json"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert process.returncode == 1
+    assert json.loads(process.stdout)["changes"][0]["after"]["verdict"] == "acceleration_needed"

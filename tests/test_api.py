@@ -193,3 +193,46 @@ def test_the_public_names_are_documented():
     for name in lnrev.__all__:
         if name != "__version__":
             assert getattr(lnrev, name).__doc__, name
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_history_is_history_json_for_every_target_of_the_shipped_files(path):
+    for target in lnrev.assess(path, as_of=AS_OF).targets:
+        expected = cli_json("history", target.id, "-f", str(path), "--as-of", AS_OF)
+        assert lnrev.history(target.id, path, as_of=AS_OF) == expected
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+@pytest.mark.parametrize("since", ["2021-12-31", "2024-06-30", "2025-12-31"])
+def test_changes_is_changes_json_on_the_shipped_files(path, since):
+    expected = cli_json("changes", "--since", since, "-f", str(path), "--as-of", AS_OF)
+    assert lnrev.changes(since, path, as_of=AS_OF) == expected
+    assert lnrev.changes(date.fromisoformat(since), str(path), as_of=AS_OF) == expected
+
+
+def test_history_of_clean_energy_reads_the_shipped_dates():
+    timeline = lnrev.history("clean-energy", ROOT / "targets.toml", as_of="2026-01-31")
+    verdicts = [(moment["as_of"], moment["verdict"]) for moment in timeline["timeline"]]
+    assert verdicts == [
+        ("2024-04-23", "insufficient_data"),
+        ("2024-07-16", "on_track"),
+        ("2025-12-31", "pending"),
+        ("2026-01-31", "pending"),
+    ]
+    assert timeline["as_of"] == "2026-01-31"
+
+
+def test_history_and_changes_raise_what_the_command_line_prints():
+    path = str(ROOT / "targets.toml")
+    code, lines = cli_error("history", "clean-enrgy", "-f", path)
+    with pytest.raises(lnrev.UsageError) as raised:
+        lnrev.history("clean-enrgy", path)
+    assert code == 2
+    assert str(raised.value).splitlines() == lines
+    code, lines = cli_error("changes", "--since", "2026-01-01", "--as-of", "2025-12-31", "-f", path)
+    with pytest.raises(lnrev.UsageError) as raised:
+        lnrev.changes("2026-01-01", path, as_of="2025-12-31")
+    assert code == 2
+    assert str(raised.value).splitlines() == lines
+    with pytest.raises(lnrev.UsageError, match=r"^error: since: "):
+        lnrev.changes("not a date", path)

@@ -120,7 +120,9 @@ def test_history_as_a_table(write_targets):
     result = invoke("history", "share", "--as-of", "2026-01-15")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["as", "of", "verdict", "caveats", "latest", "ratio"]
+    header = lines.index("") + 1  # the story's five sentences, a blank line, then the table
+    assert header == 6
+    assert lines[header].split() == ["as", "of", "verdict", "caveats", "latest", "ratio"]
     assert "2022-01-30   on track" in result.stdout
     assert "pending, likely missed" in result.stdout
     assert lines[-1] == "share · file: targets.toml · as of 2026-01-15 · scheme: eurostat"
@@ -267,3 +269,60 @@ def test_history_and_changes_are_status_at_each_date(figures, lag, as_of, since_
     before, after = assess_file(targets, since)[0], assess_file(targets, as_of)[0]
     seen = [(a.verdict, a.label, a.outlook, a.caveats, a.latest) for a in (before, after)]
     assert len(found.changes) == (seen[0] != seen[1])
+
+
+def test_history_reads_as_a_story_in_english_and_chinese(write_targets):
+    """Each date in a sentence: 42 for 2021 known through the 30-day lag, 43 and 44.5 on their
+    `published` dates, then the deadline and the passage of time."""
+    write_targets(FILE)
+    english = invoke("history", "share", "--as-of", "2026-01-15", "--format", "markdown")
+    chinese = invoke(
+        "history", "share", "--as-of", "2026-01-15", "--format", "markdown", "--lang", "zh"
+    )
+    assert english.stdout.splitlines()[:5] == [
+        "- 2022-01-30: a new figure, 42% at 2021-12-31, made it on track",
+        "- 2023-03-01: a new figure, 43% at 2022-12-31, made it acceleration needed",
+        "- 2024-02-28: a new figure, 44.5% at 2023-12-31, left it acceleration needed",
+        "- 2025-12-31: the deadline passed, made it pending, likely missed",
+        "- 2026-01-15: time passed, left it pending, likely missed",
+    ]
+    assert chinese.stdout.splitlines()[:5] == [
+        "- 2022-01-30：新数据 42%（2021-12-31），转为进度正常",
+        "- 2023-03-01：新数据 43%（2022-12-31），转为需加快",
+        "- 2024-02-28：新数据 44.5%（2023-12-31），仍为需加快",
+        "- 2025-12-31：截止日期已过，转为待最终数据，可能未实现",
+        "- 2026-01-15：时间推移，仍为待最终数据，可能未实现",
+    ]
+
+
+def test_the_shipped_clean_energy_story_on_the_terminal():
+    """The shipped file's real history: insufficient data in April 2024, on track from
+    2024-07-16, pending since its deadline 2025-12-31."""
+    shipped = str(Path(__file__).resolve().parents[1] / "targets.toml")
+    result = invoke("history", "clean-energy", "-f", shipped, "--as-of", "2026-01-31")
+    assert result.exit_code == 0, result.output
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    text = "\n".join(lines)
+    assert "2024-04-23: a new figure, 49.5% at 2024-04-23, made it insufficient" in text
+    assert "2024-07-16: a new figure, 50.5% at 2024-06-30, made it on track" in text
+    assert "2025-12-31: the deadline passed, made it pending, likely met" in text
+    assert "2026-01-31: time passed, left it pending, likely met" in text
+
+
+def test_changes_fail_on_watches_the_verdict_after_the_change(write_targets, tmp_path):
+    """For cron: exit 1 when a listed change ends in a watched verdict, 0 otherwise, 2 for a
+    verdict the scheme does not have; the output is the same either way."""
+    write_targets(FILE)
+    since = ("changes", "--since", "2022-12-31", "--as-of", "2023-06-30")
+    plain = invoke(*since)
+    watched = invoke(*since, "--fail-on", "acceleration_needed")
+    assert (plain.exit_code, watched.exit_code) == (0, 1)
+    assert watched.stdout == plain.stdout
+    assert invoke(*since, "--fail-on", "on_track").exit_code == 0
+    assert invoke(*since, "--fail-on", "on_trak").exit_code == 2
+    process = subprocess.run(
+        [sys.executable, "-m", "lnrev", *since, "--fail-on", "acceleration_needed", "--json"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert process.returncode == 1
+    assert json.loads(process.stdout)["changes"][0]["after"]["verdict"] == "acceleration_needed"

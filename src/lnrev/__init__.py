@@ -6,7 +6,8 @@
     >>> lnrev.gap("clean-energy", "targets.toml")["history"]
 
 `assess` returns a `Report` (what `lnrev status` shows), `gap` a dict (what `lnrev gap ID --json`
-prints). Errors are raised as `LnrevError`: `BadInput` for a file that cannot be read or
+prints), `history` and `changes` dicts (what `lnrev history ID --json` and `lnrev changes --since
+DATE --json` print). Errors are raised as `LnrevError`: `BadInput` for a file that cannot be read or
 validated, `UsageError` for an argument lnrev cannot use; their message is the command line's.
 Importing lnrev loads neither typer, click nor rich.
 """
@@ -15,11 +16,13 @@ from lnrev.version import __version__
 
 TYPE_CHECKING = False  # typing itself is not loaded: this module is the first the command loads
 if TYPE_CHECKING:
-    from lnrev.api import GapReport, Report, assess, gap, gap_report
+    from lnrev.api import GapReport, Report, assess, changes, gap, gap_report, history
     from lnrev.errors import BadInput, LnrevError, UsageError
 
 _EXPORTS = {
-    **dict.fromkeys(("GapReport", "Report", "assess", "gap", "gap_report"), "lnrev.api"),
+    **dict.fromkeys(
+        ("GapReport", "Report", "assess", "changes", "gap", "gap_report", "history"), "lnrev.api"
+    ),
     **dict.fromkeys(("BadInput", "LnrevError", "UsageError"), "lnrev.errors"),
 }
 
@@ -42,6 +45,8 @@ __all__ = [
     "UsageError",
     "__version__",
     "assess",
+    "changes",
     "gap",
     "gap_report",
+    "history",
 ]

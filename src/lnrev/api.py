@@ -1,6 +1,7 @@
 """lnrev from Python: a targets file assessed as report values, the front door the commands use.
 
-`assess` is what `lnrev status` shows and `gap` what `lnrev gap ID` shows, as Python values:
+`assess` is what `lnrev status` shows, `gap` what `lnrev gap ID` shows, `history` and `changes`
+what `lnrev history ID` and `lnrev changes --since DATE` show, as Python values:
 
     >>> import lnrev
     >>> report = lnrev.assess("examples/china-14th-fyp.toml", as_of="2026-11", scheme="ndrc")
@@ -192,6 +193,51 @@ def gap(
     return gap_report(target_id, file, as_of=as_of, scheme=scheme).to_dict()
 
 
+def history(
+    target_id: str, file: File | TargetsLocation = None, *, as_of: date | str | None = None
+) -> dict[str, Any]:
+    """One target's verdict over time as a dict: exactly what `lnrev history ID --json` prints
+    (contract section 13): the assessment on each day one of its figures became known, on its
+    deadline and on `as_of`. An id the file does not have raises `UsageError` naming the closest."""
+    from lnrev.errors import no_such_target
+    from lnrev.reports.over_time import history as timeline
+    from lnrev.targetsfile.loading import load
+    from lnrev.views.json_document import history_document
+
+    location = locate(file)
+    day = read_as_of(as_of)
+    targets = load(location)
+    if target_id not in targets.targets:
+        raise no_such_target(target_id, targets.targets, location.label)
+    rules = rules_for(None, day)(targets)
+    return history_document(timeline(targets, target_id, rules.as_of))
+
+
+def changes(
+    since: date | str,
+    file: File | TargetsLocation = None,
+    *,
+    as_of: date | str | None = None,
+) -> dict[str, Any]:
+    """What changed between two dates as a dict: exactly what `lnrev changes --since DATE --json`
+    prints (contract section 13). `since` is read as `as_of` is and must come before it
+    (`UsageError` otherwise)."""
+    from lnrev.reports.over_time import changes as changed
+    from lnrev.targetsfile.loading import load
+    from lnrev.views.json_document import changes_document
+
+    day = read_as_of(as_of)
+    start = read_as_of(since, "since")
+    if start >= day:
+        raise UsageError(
+            [f"error: --since {start.isoformat()} is not before the as-of date {day.isoformat()}"]
+        )
+    location = locate(file)
+    targets = load(location)
+    rules = rules_for(None, day)(targets)
+    return changes_document(changed(targets, start, rules.as_of), location.label)
+
+
 def locate(file: File | TargetsLocation) -> TargetsLocation:
     """Where the targets come from: a path, TOML text (a text with a line break in it), or the
     command line's discovery for None."""
@@ -204,8 +250,9 @@ def locate(file: File | TargetsLocation) -> TargetsLocation:
     return discover(None if file is None else Path(file))
 
 
-def read_as_of(as_of: date | str | None) -> date:
-    """The as-of date: a date (a datetime's day), text as `--as-of` reads it, or today."""
+def read_as_of(as_of: date | str | None, argument: str = "as_of") -> date:
+    """The as-of date: a date (a datetime's day), text as `--as-of` reads it, or today; a text
+    lnrev cannot read is a `UsageError` naming the `argument`."""
     from lnrev.targetsfile.typed_values import read_day
 
     if as_of is None:
@@ -217,7 +264,7 @@ def read_as_of(as_of: date | str | None) -> date:
     try:
         return read_day(str(as_of), date.today())
     except ValueError as error:
-        raise UsageError([f"error: as_of: {error}"]) from None
+        raise UsageError([f"error: {argument}: {error}"]) from None
 
 
 def known_scheme(scheme: str | None) -> str | None:

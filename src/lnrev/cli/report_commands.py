@@ -117,6 +117,19 @@ Limit = Annotated[
 ]  # fmt: skip
 
 
+FailOn = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        metavar="VERDICT[,VERDICT...]",
+        help="Exit 1 if any target listed has one of these verdicts (after the change, for"
+        " `changes`), for cron and CI.",
+        callback=parse_verdicts,
+        autocompletion=completes(VERDICT_NAMES),
+    ),
+]
+
+
 class Filters(NamedTuple):
     """Which targets a report shows, and in what order (`status` and `report` share them)."""
 
@@ -233,16 +246,7 @@ def status(
     open_only: OpenOption = False,
     sort: Sort = None,
     limit: Limit = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-on",
-            metavar="VERDICT[,VERDICT...]",
-            help="Exit 1 if any target shown has one of these verdicts (for cron and CI).",
-            callback=parse_verdicts,
-            autocompletion=completes(VERDICT_NAMES),
-        ),
-    ] = None,
+    fail_on: FailOn = None,
     scheme: SchemeOption = None,
     wide: Annotated[
         bool,
@@ -460,6 +464,7 @@ def changes(
     ],
     file: FileOption = None,
     as_of: AsOfOption = None,
+    fail_on: FailOn = None,
     lang: LangOption = None,
     format_: FormatOption = None,
     raw_text: RawTextOption = False,
@@ -477,8 +482,10 @@ def changes(
     \b
     lnrev changes --since 2025-01-01
     lnrev changes --since 2024-12-31 --as-of 2025-06-30 --json
+    lnrev changes --since yesterday --fail-on deterioration,limited_progress
     """
     from lnrev.api import rules_for
+    from lnrev.reports import selection
     from lnrev.reports.over_time import changes as changed
     from lnrev.views.output import ChangesView
 
@@ -490,9 +497,13 @@ def changes(
         )
     location, targets = read_targets(file)
     rules = rules_for(None, day)(targets)
-    view = ChangesView(changed(targets, since, day), rules, location.label)
+    found = changed(targets, since, day)
+    view = ChangesView(found, rules, location.label)
     env = environment(lang, raw_text=raw_text, color=color)
     present_or_write(view, shown_format, env, export, output)
+    watched = verdicts_in(fail_on, "--fail-on", rules.scheme)
+    if selection.failing((change.after for change in found.changes), watched):
+        raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
 @reports_errors

@@ -162,9 +162,12 @@ def _target_markdown(a: Assessment, sources: Bibliography, rules: Rules, lang: L
 
 
 def history_markdown(timeline: Timeline, caption: str, lang: Language = EN) -> str:
-    """`lnrev history` as a table, one row per date, then its caption."""
+    """`lnrev history` as its story, a list of sentences, then a table, one row per date, then
+    its caption."""
+    story = "".join(f"- {cell(line)}\n" for line in wording.history_story(timeline, lang))
     header = tuple(lang.say(column) for column in wording.HISTORY_COLUMNS)
-    return table(header, wording.history_rows(timeline, lang)) + f"\n*{cell(caption)}*\n"
+    rows = table(header, wording.history_rows(timeline, lang))
+    return f"{story}\n{rows}\n*{cell(caption)}*\n"
 
 
 def changes_markdown(found: Changes, caption: str, lang: Language = EN) -> str:

@@ -282,10 +282,13 @@ def rows_view(
     return table
 
 
-def history_view(timeline: Timeline, caption: str, env: Environment) -> Table:
-    """`lnrev history`: the target's verdict on each date it could have changed."""
-    rows = wording.history_rows(timeline, LANGUAGES[env.lang])
-    return rows_view(wording.HISTORY_COLUMNS, rows, caption, env)
+def history_view(timeline: Timeline, caption: str, env: Environment) -> Group:
+    """`lnrev history`: the story in sentences, one per date (wrapped under the date), then the
+    target's verdict on each date it could have changed as a table."""
+    lang = LANGUAGES[env.lang]
+    story = [_wrapped(line, env, indent=12) for line in wording.history_story(timeline, lang)]
+    rows = wording.history_rows(timeline, lang)
+    return Group(*story, Text(""), rows_view(wording.HISTORY_COLUMNS, rows, caption, env))
 
 
 def changes_view(found: Changes, caption: str, env: Environment) -> RenderableType:

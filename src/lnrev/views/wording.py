@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from datetime import date
 from typing import TYPE_CHECKING
 
 from lnrev.engine.course import leaning
@@ -340,6 +341,41 @@ def history_rows(timeline: Timeline, lang: Language = EN) -> list[tuple[str, ...
         ratio = number(moment.assessment.measures.ratio)
         rows.append((moment.as_of.isoformat(), verdict, caveats, latest, ratio))
     return rows
+
+
+def history_story(timeline: Timeline, lang: Language = EN) -> list[str]:
+    """`lnrev history` in sentences, one per date: what happened (a new figure, the deadline
+    passing, time passing) and what it made of the verdict ("2024-07-16: a new figure, 50.5% at
+    2024-06-30, made it on track")."""
+    sentences = []
+    before: Assessment | None = None
+    for moment in timeline.moments:
+        now = moment.assessment
+        verdict = verdict_words(now, lang)
+        changed = before is None or verdict != verdict_words(before, lang)
+        sentences.append(
+            lang.say(
+                "story made" if changed else "story kept",
+                day=moment.as_of.isoformat(),
+                cause=story_cause(before, now, moment.as_of, lang),
+                verdict=verdict,
+            )
+        )
+        before = now
+    return sentences
+
+
+def story_cause(before: Assessment | None, now: Assessment, day: date, lang: Language) -> str:
+    """What happened on `day`: a new latest figure, the deadline, else the passing of time."""
+    if now.latest is not None and now.latest.value is not None:
+        if before is None or before.latest != now.latest:
+            value = with_unit(now.latest.value, shown_unit(now))
+            return lang.say("story new figure", value=value, at=iso(now.latest.at))
+    elif before is None:
+        return lang.say("no figure yet")
+    if day == as_date(now.target.at):
+        return lang.say("story deadline")
+    return lang.say("story aged")
 
 
 def changes_rows(found: Changes, lang: Language = EN) -> list[tuple[str, ...]]:

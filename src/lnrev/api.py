@@ -166,19 +166,27 @@ def gap_report(
 ) -> GapReport:
     """One target of a file assessed in depth, with every observation (`lnrev gap ID`). An id the
     file does not have raises `UsageError` naming the closest."""
-    from lnrev.errors import no_such_target
     from lnrev.reports.status import assess as assess_one
+
+    location, targets, rules = _one_target(target_id, file, as_of, known_scheme(scheme))
+    assessment = assess_one(targets, target_id, rules)
+    return GapReport(location.label, assessment, targets.targets[target_id], rules)
+
+
+def _one_target(
+    target_id: str, file: File | TargetsLocation, as_of: date | str | None, scheme: str | None
+) -> tuple[TargetsLocation, Any, Any]:
+    """The file read whole, its rules on the as-of date, and a check that it has `target_id`
+    (`UsageError` naming the closest id if not): what every one-target call starts with."""
+    from lnrev.errors import no_such_target
     from lnrev.targetsfile.loading import load
 
     location = locate(file)
     day = read_as_of(as_of)
-    checked = known_scheme(scheme)
     targets = load(location)
     if target_id not in targets.targets:
         raise no_such_target(target_id, targets.targets, location.label)
-    rules = rules_for(checked, day)(targets)
-    assessment = assess_one(targets, target_id, rules)
-    return GapReport(location.label, assessment, targets.targets[target_id], rules)
+    return location, targets, rules_for(scheme, day)(targets)
 
 
 def gap(
@@ -199,17 +207,10 @@ def history(
     """One target's verdict over time as a dict: exactly what `lnrev history ID --json` prints
     (contract section 13): the assessment on each day one of its figures became known, on its
     deadline and on `as_of`. An id the file does not have raises `UsageError` naming the closest."""
-    from lnrev.errors import no_such_target
     from lnrev.reports.over_time import history as timeline
-    from lnrev.targetsfile.loading import load
     from lnrev.views.json_document import history_document
 
-    location = locate(file)
-    day = read_as_of(as_of)
-    targets = load(location)
-    if target_id not in targets.targets:
-        raise no_such_target(target_id, targets.targets, location.label)
-    rules = rules_for(None, day)(targets)
+    _, targets, rules = _one_target(target_id, file, as_of, None)
     return history_document(timeline(targets, target_id, rules.as_of))
 
 
